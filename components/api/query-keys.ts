@@ -1,0 +1,16 @@
+// Key factories: every react-query key in the app is built here, so invalidations cannot drift.
+export const accountKeys = {
+  all: ["account"] as const,
+  organizations: () => [...accountKeys.all, "organizations"] as const,
+};
+
+export const orgKeys = {
+  all: (org: string) => ["org", org] as const,
+  detail: (org: string) => [...orgKeys.all(org), "detail"] as const,
+  team: (org: string) => [...orgKeys.all(org), "team"] as const,
+  activity: (org: string, filters: { level?: string } = {}) => [...orgKeys.all(org), "activity", filters] as const,
+};
+
+export const invitationKeys = {
+  detail: (token: string) => ["invitation", token] as const,
+};

@@ -1,0 +1,104 @@
+import type { APIResponse } from "@playwright/test";
+import { createAccount, expect, pageFor, test, uniqueEmail, type Account } from "./support/fixtures";
+import { routeInventory } from "./support/route-inventory";
+
+// Two organizations. For every page and API route, organization A's member using B's slug or B's
+// record ids gets a 404 that leaks nothing of B; B's owner (the positive control) sees B's data.
+
+const bodies: Record<string, unknown> = {
+  "PATCH /api/orgs/[org]": { name: "Taken over" },
+  "POST /api/orgs/[org]/invitations": { email: "attacker-invite@example.test", role: "OWNER" },
+  "PATCH /api/orgs/[org]/members/[memberId]": { role: "OWNER" },
+};
+
+interface Tenant extends Account {
+  name: string;
+  memberId: string;
+  memberEmail: string;
+  invitationId: string;
+}
+
+async function makeTenant(browser: import("@playwright/test").Browser, request: import("@playwright/test").APIRequestContext, name: string): Promise<Tenant> {
+  const owner = await createAccount(request, { label: name.toLowerCase().replace(/\W/g, ""), organizationName: name });
+  const page = await pageFor(browser, owner);
+  // A second member (joined through an invitation) and a pending invitation: ids worth stealing.
+  const memberEmail = uniqueEmail("member");
+  const invited = (await (await page.request.post(`/api/orgs/${owner.orgSlug}/invitations`, { data: { email: memberEmail, role: "ADMIN" } })).json()) as { url: string };
+  await createAccount(request, { label: "member", email: memberEmail, invitationToken: invited.url.split("/").pop()! });
+  const pending = (await (await page.request.post(`/api/orgs/${owner.orgSlug}/invitations`, { data: { email: uniqueEmail("pending"), role: "VIEWER" } })).json()) as {
+    invitation: { id: string };
+  };
+  const team = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/members`)).json()) as { members: { id: string; email: string }[] };
+  const member = team.members.find((m) => m.email === memberEmail)!;
+  await page.context().close();
+  return { ...owner, name, memberId: member.id, memberEmail, invitationId: pending.invitation.id };
+}
+
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string }): string {
+  return path.replace("[org]", tenantSlug).replace("[memberId]", ids.memberId).replace("[invitationId]", ids.invitationId);
+}
+
+async function expectNoLeak(response: APIResponse, victim: Tenant) {
+  expect(response.status(), `${response.url()} → ${response.status()}`).toBe(404);
+  const text = await response.text();
+  // The slug is the attacker's own input; names and emails are what must not leak.
+  for (const secret of [victim.name, victim.email, victim.memberEmail]) expect(text).not.toContain(secret);
+}
+
+test("no tenant reaches another tenant's data through any route", async ({ browser, request }) => {
+  const a = await makeTenant(browser, request, "Tenant Alpha");
+  const b = await makeTenant(browser, request, "Tenant Bravo");
+  const attacker = await pageFor(browser, a);
+  const victim = await pageFor(browser, b);
+
+  for (const route of routeInventory.filter((r) => r.scope === "org" || r.scope === "org-id")) {
+    for (const method of route.methods) {
+      const body = bodies[`${method} ${route.path}`];
+      const send = (page: typeof attacker, url: string) => page.request.fetch(url, { method, data: body, maxRedirects: 0 });
+
+      // B's slug (and B's ids) used by A.
+      await expectNoLeak(await send(attacker, fill(route.path, b.orgSlug, b)), b);
+      if (route.scope === "org-id") {
+        // A's own slug with B's record ids.
+        await expectNoLeak(await send(attacker, fill(route.path, a.orgSlug, b)), b);
+      }
+      if (route.kind === "page") {
+        await attacker.goto(fill(route.path, b.orgSlug, b));
+        await expect(attacker.getByRole("heading", { name: "Page not found" })).toBeVisible();
+        await expect(attacker.locator("body")).not.toContainText(b.name);
+      }
+      // Positive control: B's owner reads B's pages and API (writes are left alone here).
+      if (method === "GET") {
+        const own = await victim.request.get(fill(route.path, b.orgSlug, b));
+        expect(own.status(), route.path).toBe(200);
+        if (route.kind === "page") expect(await own.text()).toContain(b.name);
+      }
+    }
+  }
+
+  // The user-scoped list shows only one's own organizations.
+  const mine = await (await attacker.request.get("/api/me/organizations")).text();
+  expect(mine).toContain(a.name);
+  expect(mine).not.toContain(b.name);
+
+  // Nothing of B changed: name, member, role and pending invitation are intact.
+  const team = (await (await victim.request.get(`/api/orgs/${b.orgSlug}/members`)).json()) as {
+    members: { id: string; role: string }[];
+    invitations: { id: string; email: string }[];
+  };
+  expect(team.members.find((m) => m.id === b.memberId)?.role).toBe("ADMIN");
+  expect(team.invitations.map((i) => i.id)).toContain(b.invitationId);
+  expect(team.invitations.map((i) => i.email)).not.toContain("attacker-invite@example.test");
+  const org = (await (await victim.request.get(`/api/orgs/${b.orgSlug}`)).json()) as { organization: { name: string } };
+  expect(org.organization.name).toBe(b.name);
+});
+
+test("signed-out requests to tenant routes are refused", async ({ request, browser }) => {
+  const owner = await createAccount(request, { label: "signedout", organizationName: "Signed Out Co" });
+  const anonymous = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const api = await anonymous.request.get(`/api/orgs/${owner.orgSlug}/members`);
+  expect(api.status()).toBe(401);
+  const page = await anonymous.newPage();
+  await page.goto(`/${owner.orgSlug}/team`);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+});

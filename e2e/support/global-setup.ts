@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "../../lib/db/embedded-postgres";
+import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
+import { startService, stopAll, waitForHttp } from "../../scripts/lib/processes";
+import { startTestDatabase } from "./test-database";
+
+// Starts the app the tests run against: its own database, its own port, its own data directory.
+// It never reuses a running demo.
+const root = path.resolve(__dirname, "../..");
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-e2e-"));
+  const database = await startTestDatabase(dataDir);
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    PASSWORD_HASH_ROUNDS: "10",
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  await buildIfNeeded(root, env);
+  const app = startService("app", process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], env);
+  await waitForHttp(`${appUrl}/api/health`, 120_000, app);
+  process.env.E2E_BASE_URL = appUrl;
+  process.env.E2E_DATABASE_URL = database.url;
+
+  return async () => {
+    stopAll();
+    await new Promise((resolve) => (app.exitCode === null ? app.once("exit", resolve) : resolve(null)));
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { databaseUrl, EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("runs the demo with no environment at all", () => {
+    const env = parseEnv({});
+    expect(env.APP_URL).toBe("http://127.0.0.1:3000");
+    expect(env.DATA_DIR).toBe(".data");
+    expect(databaseUrl(env)).toBe("postgresql://postgres@127.0.0.1:5433/ferry");
+  });
+
+  it("derives APP_URL from PORT, and APP_URL wins when set", () => {
+    expect(parseEnv({ PORT: "4123" }).APP_URL).toBe("http://127.0.0.1:4123");
+    expect(parseEnv({ PORT: "4123", APP_URL: "https://ferry.example.com/" }).APP_URL).toBe("https://ferry.example.com");
+  });
+
+  it("uses DATABASE_URL when set", () => {
+    expect(databaseUrl(parseEnv({ DATABASE_URL: "postgresql://u@db:5432/ferry" }))).toBe("postgresql://u@db:5432/ferry");
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ APP_URL: "not a url" }, "APP_URL"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ NODE_ENV: "production" }, "NEXTAUTH_SECRET"],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
+    [{ GITHUB_ID: "id" }, "GITHUB_SECRET"],
+    [{ GOOGLE_CLIENT_SECRET: "s" }, "GOOGLE_CLIENT_SECRET"],
+    [{ SMTP_URL: "nonsense" }, "SMTP_URL"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("refuses %j with a message naming %s", (source, name) => {
+    expect(() => parseEnv(source)).toThrow(EnvError);
+    expect(() => parseEnv(source)).toThrow(name);
+  });
+
+  it("does not demand runtime secrets during next build", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", SMTP_URL: "", GITHUB_ID: "", GITHUB_SECRET: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { resolveOrgAccess, type OrgContext } from "../auth/org-access";
+import type { Role } from "../auth/roles";
+import { requireSessionUser, type SessionUser } from "../auth/session";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { log } from "../log";
+import { errorResponse } from "./error-response";
+
+type Params = Record<string, string | string[] | undefined>;
+type RouteContext = { params: Promise<Params> };
+
+interface BaseContext {
+  request: NextRequest;
+  params: Params;
+  requestId: string;
+}
+export type PublicContext = BaseContext;
+export interface UserContext extends BaseContext {
+  user: SessionUser;
+}
+export interface OrgRouteContext extends UserContext {
+  org: OrgContext;
+}
+
+type Result = Response | object | null;
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function toResponse(result: Result, requestId: string): Response {
+  if (result instanceof Response) {
+    result.headers.set("x-request-id", requestId);
+    return result;
+  }
+  if (result === null) return new NextResponse(null, { status: 204, headers: { "x-request-id": requestId } });
+  return NextResponse.json(result, { headers: { "x-request-id": requestId } });
+}
+
+// Cookies ride along on cross-site form posts; a state-changing request must come from our own origin.
+function assertSameOrigin(request: NextRequest): void {
+  if (safeMethods.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  if (!origin) return; // non-browser clients (no cookies sent cross-site) omit Origin
+  const allowed = new Set([new URL(env().APP_URL).origin, request.nextUrl.origin]);
+  if (!allowed.has(origin)) throw new AppError("FORBIDDEN", "Cross-origin request refused.");
+}
+
+function wrap<C extends BaseContext>(build: (base: BaseContext) => Promise<C>, handler: (ctx: C) => Promise<Result>) {
+  return async (request: NextRequest, routeContext: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const incoming = request.headers.get("x-request-id");
+    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const fields: Record<string, unknown> = { requestId, method: request.method, path: request.nextUrl.pathname };
+    let response: Response;
+    try {
+      assertSameOrigin(request);
+      const params = (await routeContext?.params) ?? {};
+      const ctx = await build({ request, params, requestId });
+      if ("user" in ctx) fields.userId = (ctx as unknown as UserContext).user.id;
+      if ("org" in ctx) fields.organizationId = (ctx as unknown as OrgRouteContext).org.organizationId;
+      response = toResponse(await handler(ctx), requestId);
+    } catch (error) {
+      response = errorResponse(error, requestId);
+    }
+    log.info("request", { ...fields, status: response.status, ms: Math.round(performance.now() - started) });
+    return response;
+  };
+}
+
+/** A route anyone may call (sign-up, invitation look-up). */
+export function withPublic(handler: (ctx: PublicContext) => Promise<Result>) {
+  return wrap(async (base) => base, handler);
+}
+
+/** A route for any signed-in user, outside an organization. */
+export function withUser(handler: (ctx: UserContext) => Promise<Result>) {
+  return wrap(async (base) => ({ ...base, user: await requireSessionUser() }), handler);
+}
+
+export interface WithOrgOptions {
+  /** Reads default to VIEWER; every other method defaults to ADMIN, so a viewer can never write by accident. */
+  minRole?: Role;
+}
+
+/** A route under /api/orgs/[org]/…: session → membership → role, then the handler with the org context. */
+export function withOrg(handler: (ctx: OrgRouteContext) => Promise<Result>, options: WithOrgOptions = {}) {
+  return wrap(async (base) => {
+    const user = await requireSessionUser();
+    const slug = typeof base.params.org === "string" ? base.params.org : "";
+    const minRole = options.minRole ?? (safeMethods.has(base.request.method) ? "VIEWER" : "ADMIN");
+    const org = await resolveOrgAccess({ slug, userId: user.id, minRole });
+    return { ...base, user, org };
+  }, handler);
+}

@@ -1,0 +1,69 @@
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { env } from "../lib/env";
+import { DEMO_USER } from "../prisma/seed";
+import { buildIfNeeded } from "./lib/build-if-needed";
+import { loadOrCreateSecrets } from "./lib/secrets";
+import { runStep, startService, stopAll, waitForHttp } from "./lib/processes";
+
+// `npm run demo`: the whole app on one machine with embedded defaults. `--dev` runs `next dev`.
+const root = path.resolve(__dirname, "..");
+const dev = process.argv.includes("--dev");
+
+async function main() {
+  const config = env();
+  const dataDir = path.resolve(root, config.DATA_DIR);
+  const secrets = loadOrCreateSecrets(dataDir);
+
+  let database: EmbeddedPostgres | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: config.EMBEDDED_DB_PORT });
+    databaseUrl = database.url;
+    console.log(`Embedded PostgreSQL (PGlite) on ${database.url}, data in ${path.join(dataDir, "pglite")}`);
+  }
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...secrets,
+    DATABASE_URL: databaseUrl,
+    APP_URL: config.APP_URL,
+    NEXTAUTH_URL: config.APP_URL,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const tsx = [require.resolve("tsx/cli")];
+  await runStep("Migrations", process.execPath, [...tsx, path.join(root, "scripts/db/cli.ts"), "deploy"], childEnv);
+  await runStep("Seed", process.execPath, [...tsx, path.join(root, "prisma/seed.ts")], childEnv);
+
+  if (!dev) await buildIfNeeded(root, childEnv);
+  const next = require.resolve("next/dist/bin/next");
+  const app = startService("app", process.execPath, [next, dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(config.PORT)], {
+    ...childEnv,
+    NODE_ENV: dev ? "development" : "production",
+  });
+  await waitForHttp(`${config.APP_URL}/api/health`, 120_000, app);
+
+  console.log(`
+  Ferry is running at ${config.APP_URL}
+  Sign in as ${DEMO_USER.email} / ${DEMO_USER.password}
+  Press Ctrl+C to stop.
+`);
+
+  const shutdown = async () => {
+    stopAll();
+    await database?.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  app.on("exit", (code) => {
+    console.error(`The app exited (code ${code}).`);
+    void database?.close().finally(() => process.exit(code ?? 1));
+  });
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stopAll();
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { runStep } from "./processes";
+
+// `next build` runs only when .next is missing or the sources changed since the last build.
+const inputs = ["app", "components", "lib", "inngest", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const skip = /(\.test\.tsx?$)|(^|\/)(generated|node_modules)(\/|$)/;
+
+function hashSources(root: string): string {
+  const hash = createHash("sha256");
+  const walk = (rel: string) => {
+    const full = path.join(root, rel);
+    if (!fs.existsSync(full) || skip.test(rel)) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) walk(path.join(rel, name));
+    } else {
+      hash.update(rel).update("\0").update(fs.readFileSync(full)).update("\0");
+    }
+  };
+  inputs.forEach(walk);
+  // The Prisma schema shapes the generated client the build bundles.
+  walk("prisma/schema.prisma");
+  return hash.digest("hex");
+}
+
+export async function buildIfNeeded(root: string, env: NodeJS.ProcessEnv): Promise<{ built: boolean }> {
+  const stamp = path.join(root, ".next", "ferry-source-hash");
+  const current = hashSources(root);
+  const previous = fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : null;
+  if (previous === current && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return { built: false };
+  console.log(previous ? "Sources changed since the last build: building…" : "Building the app (first run)…");
+  await runStep("next build", process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    ...env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  });
+  fs.writeFileSync(stamp, current);
+  return { built: true };
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["{lib,inngest,sandbox,scripts,app,components,e2e,prisma}/**/*.test.{ts,tsx}"],
+    exclude: ["node_modules/**", ".data/**", ".next/**"],
+    environment: "node",
+    // Serves each worker its own migrated database on request (only files importing lib/testing/db pay).
+    globalSetup: ["lib/testing/global-setup.ts"],
+    env: { PASSWORD_HASH_ROUNDS: "10", LOG_LEVEL: "silent" },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
