@@ -17,9 +17,9 @@ function discover(dir: string, segments: string[] = []): { path: string; kind: "
       found.push({ path: "/" + segments.join("/"), kind: "page", methods: ["GET"] });
     } else if (/^route\.tsx?$/.test(entry.name)) {
       const source = fs.readFileSync(full, "utf8");
-      const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)]
-        .map((m) => m[1] ?? m[2]!)
-        .sort();
+      const direct = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]!);
+      const destructured = [...source.matchAll(/export const \{([^}]*)\}/g)].flatMap((m) => m[1]!.split(",").map((name) => name.trim()));
+      const methods = [...direct, ...destructured].sort();
       found.push({ path: "/" + segments.join("/"), kind: "api", methods });
     }
   }

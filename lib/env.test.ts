@@ -23,7 +23,7 @@ describe("parseEnv", () => {
     [{ APP_URL: "not a url" }, "APP_URL"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ NODE_ENV: "production" }, "NEXTAUTH_SECRET"],
-    [{ NODE_ENV: "production", NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: "short", INNGEST_DEV: "1" }, "NEXTAUTH_SECRET"],
     [{ GITHUB_ID: "id" }, "GITHUB_SECRET"],
     [{ GOOGLE_CLIENT_SECRET: "s" }, "GOOGLE_CLIENT_SECRET"],
     [{ SMTP_URL: "nonsense" }, "SMTP_URL"],
@@ -41,5 +41,26 @@ describe("parseEnv", () => {
     const env = parseEnv({ DATABASE_URL: "", SMTP_URL: "", GITHUB_ID: "", GITHUB_SECRET: "" });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
+  });
+});
+
+describe("Inngest settings", () => {
+  it("dev mode with the local runner's URL", () => {
+    expect(parseEnv({ INNGEST_DEV: "http://127.0.0.1:8288" }).inngest).toEqual({
+      isDev: true,
+      baseUrl: "http://127.0.0.1:8288",
+      signingKey: undefined,
+      eventKey: undefined,
+    });
+  });
+
+  it("cloud mode with keys and a self-hosted base URL", () => {
+    const env = parseEnv({ INNGEST_BASE_URL: "https://inngest.internal/", INNGEST_SIGNING_KEY: "signkey-prod-ab", INNGEST_EVENT_KEY: "ek" });
+    expect(env.inngest).toEqual({ isDev: false, baseUrl: "https://inngest.internal", signingKey: "signkey-prod-ab", eventKey: "ek" });
+  });
+
+  it("production needs keys or dev mode", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) })).toThrow("INNGEST_SIGNING_KEY");
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), INNGEST_DEV: "1" })).not.toThrow();
   });
 });

@@ -36,12 +36,21 @@ export const envSchema = z
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
     PASSWORD_HASH_ROUNDS: z.coerce.number().int().min(8).max(15).default(12),
+    // Inngest: INNGEST_DEV ("1" or the dev server's URL, such as the local runner) for unsigned
+    // local work; otherwise Inngest Cloud or a self-hosted server with signing and event keys.
+    INNGEST_DEV: optionalString,
+    INNGEST_RUNNER_PORT: z.coerce.number().int().min(1).max(65535).default(8288),
+    SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+    INNGEST_BASE_URL: optionalString.pipe(z.url("INNGEST_BASE_URL must be a URL").optional()),
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_EVENT_KEY: optionalString,
     NEXT_PHASE: optionalString,
   })
   .transform((raw) => ({
     ...raw,
     APP_URL: (raw.APP_URL ?? `http://127.0.0.1:${raw.PORT}`).replace(/\/+$/, ""),
     isBuild: raw.NEXT_PHASE === "phase-production-build",
+    inngest: inngestSettings(raw),
   }))
   .superRefine((value, ctx) => {
     const runtimeProduction = value.NODE_ENV === "production" && !value.isBuild;
@@ -50,6 +59,13 @@ export const envSchema = z
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
         message: "NEXTAUTH_SECRET must be set to at least 32 characters (npm run demo generates one into .data/)",
+      });
+    }
+    if (runtimeProduction && !value.inngest.isDev && (!value.INNGEST_SIGNING_KEY || !value.INNGEST_EVENT_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["INNGEST_SIGNING_KEY"],
+        message: "Set INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY (Inngest Cloud or self-hosted), or INNGEST_DEV=<dev server URL> on one machine",
       });
     }
     if (Boolean(value.GITHUB_ID) !== Boolean(value.GITHUB_SECRET)) {
@@ -65,6 +81,17 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+function inngestSettings(raw: { INNGEST_DEV?: string; INNGEST_BASE_URL?: string; INNGEST_SIGNING_KEY?: string; INNGEST_EVENT_KEY?: string }) {
+  const devUrl = raw.INNGEST_DEV && /^https?:\/\//.test(raw.INNGEST_DEV) ? raw.INNGEST_DEV : undefined;
+  const isDev = raw.INNGEST_DEV !== undefined && raw.INNGEST_DEV !== "0" && raw.INNGEST_DEV !== "false";
+  return {
+    isDev,
+    baseUrl: (devUrl ?? raw.INNGEST_BASE_URL)?.replace(/\/+$/, ""),
+    signingKey: isDev ? undefined : raw.INNGEST_SIGNING_KEY,
+    eventKey: isDev ? undefined : raw.INNGEST_EVENT_KEY,
+  };
+}
 
 export class EnvError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {

@@ -1,5 +1,9 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { startRunner, type Runner } from "../sandbox/inngest/runner";
+import { createSandboxServer, type SandboxServer } from "../sandbox/core/server";
+import { shopifyModule } from "../sandbox/shopify";
+import { tiktokModule } from "../sandbox/tiktok";
 import { env } from "../lib/env";
 import { DEMO_USER } from "../prisma/seed";
 import { buildIfNeeded } from "./lib/build-if-needed";
@@ -23,6 +27,25 @@ async function main() {
     console.log(`Embedded PostgreSQL (PGlite) on ${database.url}, data in ${path.join(dataDir, "pglite")}`);
   }
 
+  // The platform sandbox (TikTok Shop and Shopify stand-ins) and the local Inngest runner, in process.
+  const sandbox: SandboxServer = await createSandboxServer({
+    port: config.SANDBOX_PORT,
+    dataDir: path.join(dataDir, "sandbox"),
+    modules: [tiktokModule, shopifyModule],
+  });
+  console.log(`Platform sandbox on ${sandbox.url}`);
+  // INNGEST_DEV set means another dev server (for example `npx inngest-cli dev`) runs the jobs.
+  const runner: Runner | undefined = config.INNGEST_DEV
+    ? undefined
+    : await startRunner({
+        port: config.INNGEST_RUNNER_PORT,
+        appUrl: `${config.APP_URL}/api/inngest`,
+        dataDir: path.join(dataDir, "runner"),
+        log: (line) => process.stdout.write(`[runner] ${JSON.stringify(line)}\n`),
+      });
+  const jobsUrl = config.INNGEST_DEV ?? runner!.url;
+  console.log(runner ? `Inngest runner on ${runner.url}` : `Jobs run on the Inngest dev server at ${jobsUrl}`);
+
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...secrets,
@@ -30,6 +53,7 @@ async function main() {
     APP_URL: config.APP_URL,
     NEXTAUTH_URL: config.APP_URL,
     NEXT_TELEMETRY_DISABLED: "1",
+    INNGEST_DEV: jobsUrl,
   };
   const tsx = [require.resolve("tsx/cli")];
   await runStep("Migrations", process.execPath, [...tsx, path.join(root, "scripts/db/cli.ts"), "deploy"], childEnv);
@@ -42,15 +66,19 @@ async function main() {
     NODE_ENV: dev ? "development" : "production",
   });
   await waitForHttp(`${config.APP_URL}/api/health`, 120_000, app);
+  await runner?.sync().catch((error: unknown) => console.warn(`Runner sync will be retried: ${String(error)}`));
 
   console.log(`
   Ferry is running at ${config.APP_URL}
+  Platform sandbox:   ${sandbox.url}   Jobs: ${jobsUrl}
   Sign in as ${DEMO_USER.email} / ${DEMO_USER.password}
   Press Ctrl+C to stop.
 `);
 
   const shutdown = async () => {
     stopAll();
+    await runner?.close();
+    await sandbox.close();
     await database?.close();
     process.exit(0);
   };

@@ -11,27 +11,46 @@ import { ErrorState } from "../ui/error-state";
 import { Select } from "../ui/select";
 import { Spinner } from "../ui/spinner";
 import { useActivity } from "./use-activity";
+import { useRunHealthCheck } from "./use-run-health-check";
+import { toast } from "sonner";
 
 const tones = { INFO: "neutral", SUCCESS: "success", WARNING: "warning", ERROR: "danger" } as const;
 
 export function ActivityList() {
-  const { slug } = useOrg();
+  const { slug, canWrite } = useOrg();
   const [level, setLevel] = useState("");
+  const healthCheck = useRunHealthCheck(slug);
   const query = useActivity(slug, { level: level || undefined });
   const entries = query.data?.pages.flatMap((page) => page.entries) ?? [];
 
   return (
     <div className="space-y-4">
-      <label className="flex items-center gap-2 text-sm text-slate-600">
-        Result
-        <Select value={level} onChange={(e) => setLevel(e.target.value)} aria-label="Filter by result">
-          <option value="">All</option>
-          <option value="SUCCESS">Succeeded</option>
-          <option value="WARNING">Warnings</option>
-          <option value="ERROR">Failed</option>
-          <option value="INFO">Info</option>
-        </Select>
-      </label>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <label className="flex items-center gap-2 text-sm text-slate-600">
+          Result
+          <Select value={level} onChange={(e) => setLevel(e.target.value)} aria-label="Filter by result">
+            <option value="">All</option>
+            <option value="SUCCESS">Succeeded</option>
+            <option value="WARNING">Warnings</option>
+            <option value="ERROR">Failed</option>
+            <option value="INFO">Info</option>
+          </Select>
+        </label>
+        {canWrite ? (
+          <Button
+            variant="secondary"
+            disabled={healthCheck.isPending}
+            onClick={() =>
+              healthCheck.mutate(undefined, {
+                onSuccess: () => toast.success("Health check queued. The result appears here in a moment."),
+                onError: (error) => toast.error(error.message),
+              })
+            }
+          >
+            Run health check
+          </Button>
+        ) : null}
+      </div>
       {query.isPending ? (
         <Spinner />
       ) : query.isError ? (

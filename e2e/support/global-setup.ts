@@ -5,6 +5,7 @@ import path from "node:path";
 import { freePort } from "../../lib/db/embedded-postgres";
 import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
 import { startService, stopAll, waitForHttp } from "../../scripts/lib/processes";
+import { startRunner } from "../../sandbox/inngest/runner";
 import { startTestDatabase } from "./test-database";
 
 // Starts the app the tests run against: its own database, its own port, its own data directory.
@@ -16,6 +17,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = await startTestDatabase(dataDir);
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
+  // The local Inngest runner drives the app's real /api/inngest route (dev mode, as in the demo).
+  const runner = await startRunner({
+    port: 0,
+    appUrl: `${appUrl}/api/inngest`,
+    dataDir: path.join(dataDir, "runner"),
+    backoffBaseMs: 200,
+    connectRetryMs: 250,
+    syncRetryMs: 250,
+    log: () => {},
+  });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -27,16 +38,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PASSWORD_HASH_ROUNDS: "10",
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     NEXT_TELEMETRY_DISABLED: "1",
+    INNGEST_DEV: runner.url,
   };
   await buildIfNeeded(root, env);
   const app = startService("app", process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], env);
   await waitForHttp(`${appUrl}/api/health`, 120_000, app);
+  await runner.sync();
   process.env.E2E_BASE_URL = appUrl;
+  process.env.E2E_RUNNER_URL = runner.url;
   process.env.E2E_DATABASE_URL = database.url;
 
   return async () => {
     stopAll();
     await new Promise((resolve) => (app.exitCode === null ? app.once("exit", resolve) : resolve(null)));
+    await runner.close();
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

@@ -35,4 +35,7 @@ export const routeInventory: RouteEntry[] = [
   { kind: "api", path: "/api/orgs/[org]/invitations", methods: ["POST"], scope: "org" },
   { kind: "api", path: "/api/orgs/[org]/invitations/[invitationId]", methods: ["DELETE"], scope: "org-id" },
   { kind: "api", path: "/api/orgs/[org]/activity", methods: ["GET"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/health-checks", methods: ["POST"], scope: "org" },
+  // Called by Inngest only; the SDK verifies signatures in cloud mode. Holds no tenant data in answers.
+  { kind: "api", path: "/api/inngest", methods: ["GET", "POST", "PUT"], scope: "public" },
 ];
