@@ -37,5 +37,6 @@ export interface PlatformModule {
   faultResponse?(kind: FaultKind, req: SandboxRequest): SandboxResponse; // (added) an injected fault in the platform's own format
   faultExempt?(req: SandboxRequest): boolean;          // (added) true for consent pages, which faults never touch
   reset?(ctx: SandboxContext): void;                   // (added) drop in-memory caches after POST /__sandbox/reset
+  indexHtml?(ctx: SandboxContext): string;             // (added) an HTML fragment for the index page "/" (escape everything; show counts and the first rows only)
 }
 // createSandboxServer(options: { port?: number; host?: string; dataDir: string; modules: PlatformModule[] }) lives in sandbox/core/server.ts

@@ -58,7 +58,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
   };
 
   async function route(req: SandboxRequest, started: number): Promise<SandboxResponse | "hold"> {
-    if (req.path === "/" && req.method === "GET") return indexPage(modules, `http://${req.headers.host ?? "127.0.0.1"}`);
+    if (req.path === "/" || req.path.startsWith("/__sandbox/ui/")) return indexPage(req, { modules, ctx });
     if (req.path === "/__sandbox" || req.path.startsWith("/__sandbox/")) {
       return handleControl(req, { modules, ctx, file, log, reset, runTickers });
     }

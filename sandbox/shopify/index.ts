@@ -6,6 +6,7 @@ import { bulkFileResponseBody, bulkFiles } from "./bulk";
 import { SHOPIFY_CONFIG_DEFAULTS, validateShopifyConfig } from "./config";
 import { registerShopifyApp, shopifyControl } from "./control";
 import { graphqlEndpoint } from "./graphql-endpoint";
+import { shopifyIndexHtml } from "./index-section";
 import { accessToken, authorize } from "./oauth";
 import { loadShopifySchema, SHOPIFY_API_VERSION } from "./schema-cache";
 import { shopifyState } from "./state";
@@ -37,6 +38,7 @@ export const shopifyModule: PlatformModule = {
   registerApp: registerShopifyApp,
   faultResponse,
   faultExempt: isConsentOrFile,
+  indexHtml: shopifyIndexHtml,
   reset: () => bulkFiles.clear(),
   start() {
     // Build the 3,500-type schema once at boot rather than on the first API call.

@@ -6,6 +6,7 @@ import { tiktokControl } from "./control";
 import { E, toResponse } from "./envelope";
 import { fulfillmentRoutes } from "./fulfillment";
 import { globalRoutes } from "./global-products";
+import { tiktokIndexHtml } from "./index-section";
 import { logisticsRoutes } from "./logistics";
 import { authorizePage, tokenService } from "./oauth";
 import { settleOrders } from "./order-model";
@@ -38,6 +39,7 @@ export const tiktokModule: PlatformModule = {
   control: tiktokControl,
   registerApp,
   faultExempt: isConsent,
+  indexHtml: tiktokIndexHtml,
   faultResponse(kind, req) {
     const route = req.path.startsWith(OPEN_API_PREFIX) ? req.path.slice(OPEN_API_PREFIX.length) : req.path;
     const r = kind === "error" ? E.internal() : kind === "rateLimit" ? E.rateLimited() : E.timeout();
