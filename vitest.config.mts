@@ -8,8 +8,14 @@ export default defineConfig({
     exclude: ["node_modules/**", ".data/**", ".next/**"],
     environment: "node",
     // Serves each worker its own migrated database on request (only files importing lib/testing/db pay).
-    globalSetup: ["lib/testing/global-setup.ts"],
-    env: { PASSWORD_HASH_ROUNDS: "10", LOG_LEVEL: "silent" },
+    globalSetup: ["lib/testing/global-setup.ts", "lib/testing/platforms-setup.ts"],
+    setupFiles: ["lib/testing/setup-env.ts"],
+    env: {
+      PASSWORD_HASH_ROUNDS: "10",
+      LOG_LEVEL: "silent",
+      // A fixed key for tests only (32 zero-free bytes); never used outside the test run.
+      TOKEN_ENCRYPTION_KEY: "test:dGVzdC1rZXktMzItYnl0ZXMtZm9yLWVuY3J5cHRpb24=",
+    },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

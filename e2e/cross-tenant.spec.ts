@@ -1,6 +1,7 @@
 import type { APIResponse } from "@playwright/test";
 import { createAccount, expect, pageFor, test, uniqueEmail, type Account } from "./support/fixtures";
 import { routeInventory } from "./support/route-inventory";
+import { connectShopifyInBrowser, newShopifyStore, sandbox } from "./support/sandbox";
 
 // Two organizations. For every page and API route, organization A's member using B's slug or B's
 // record ids gets a 404 that leaks nothing of B; B's owner (the positive control) sees B's data.
@@ -9,6 +10,10 @@ const bodies: Record<string, unknown> = {
   "PATCH /api/orgs/[org]": { name: "Taken over" },
   "POST /api/orgs/[org]/invitations": { email: "attacker-invite@example.test", role: "OWNER" },
   "PATCH /api/orgs/[org]/members/[memberId]": { role: "OWNER" },
+  "POST /api/orgs/[org]/connections/shopify": { shop: "attacker-store" },
+  "POST /api/orgs/[org]/connections/tiktok": {},
+  "PATCH /api/orgs/[org]/connections/[connectionId]": { pairedShopifyId: "cmwy00000000000000000000a" },
+  "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },
 };
 
 interface Tenant extends Account {
@@ -16,6 +21,8 @@ interface Tenant extends Account {
   memberId: string;
   memberEmail: string;
   invitationId: string;
+  connectionId: string;
+  shopDomain: string;
 }
 
 async function makeTenant(browser: import("@playwright/test").Browser, request: import("@playwright/test").APIRequestContext, name: string): Promise<Tenant> {
@@ -30,12 +37,28 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
   };
   const team = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/members`)).json()) as { members: { id: string; email: string }[] };
   const member = team.members.find((m) => m.email === memberEmail)!;
+  // A connected Shopify store: its connection id is worth stealing, its webhooks worth forging.
+  const store = await newShopifyStore();
+  await connectShopifyInBrowser(page, owner.orgSlug, store.name);
+  const connections = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/connections`)).json()) as { shopify: { id: string }[] };
   await page.context().close();
-  return { ...owner, name, memberId: member.id, memberEmail, invitationId: pending.invitation.id };
+  return {
+    ...owner,
+    name,
+    memberId: member.id,
+    memberEmail,
+    invitationId: pending.invitation.id,
+    connectionId: connections.shopify[0]!.id,
+    shopDomain: store.domain,
+  };
 }
 
-function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string }): string {
-  return path.replace("[org]", tenantSlug).replace("[memberId]", ids.memberId).replace("[invitationId]", ids.invitationId);
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string }): string {
+  return path
+    .replace("[org]", tenantSlug)
+    .replace("[memberId]", ids.memberId)
+    .replace("[invitationId]", ids.invitationId)
+    .replace("[connectionId]", ids.connectionId);
 }
 
 async function expectNoLeak(response: APIResponse, victim: Tenant) {
@@ -91,6 +114,17 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
   expect(team.invitations.map((i) => i.email)).not.toContain("attacker-invite@example.test");
   const org = (await (await victim.request.get(`/api/orgs/${b.orgSlug}`)).json()) as { organization: { name: string } };
   expect(org.organization.name).toBe(b.name);
+  const bConnections = (await (await victim.request.get(`/api/orgs/${b.orgSlug}/connections`)).json()) as { shopify: { id: string; status: string }[] };
+  expect(bConnections.shopify).toEqual([expect.objectContaining({ id: b.connectionId, status: "ACTIVE" })]);
+
+  // A webhook for A's store (the sandbox uninstalls the app there) changes A, never B.
+  await sandbox("POST", `/__sandbox/shopify/shops/${a.shopDomain}/uninstall`);
+  await expect(async () => {
+    const mine = (await (await attacker.request.get(`/api/orgs/${a.orgSlug}/connections`)).json()) as { shopify: { status: string }[] };
+    expect(mine.shopify[0]!.status).toBe("UNINSTALLED");
+  }).toPass({ timeout: 20_000 });
+  const after = (await (await victim.request.get(`/api/orgs/${b.orgSlug}/connections`)).json()) as { shopify: { status: string }[] };
+  expect(after.shopify[0]!.status).toBe("ACTIVE");
 });
 
 test("signed-out requests to tenant routes are refused", async ({ request, browser }) => {

@@ -7,7 +7,24 @@ import { z } from "zod";
 export const healthCheckRequested = eventType("connections/health-check.requested", {
   schema: z.object({
     organizationId: z.string().min(1),
+    /** Only this store; otherwise all of the organization's stores. */
+    connectionId: z.string().min(1).optional(),
     /** Who asked: a member's user id, or "schedule". */
     requestedBy: z.string().min(1),
   }),
+});
+
+/** A store was connected (or reconnected): subscribe its webhooks and check it. */
+export const connectionConnected = eventType("connections/connection.connected", {
+  schema: z.object({ organizationId: z.string().min(1), connectionId: z.string().min(1) }),
+});
+
+/** A verified, deduplicated webhook delivery, stored as a WebhookDelivery row (the job reads it by id). */
+export const webhookReceived = eventType("webhooks/delivery.received", {
+  schema: z.object({ deliveryId: z.string().min(1), platform: z.enum(["SHOPIFY", "TIKTOK"]), topic: z.string().min(1), shop: z.string().min(1) }),
+});
+
+/** A member disconnected a store: remove our webhook subscriptions (best effort; work has stopped already). */
+export const connectionDisconnected = eventType("connections/connection.disconnected", {
+  schema: z.object({ organizationId: z.string().min(1), connectionId: z.string().min(1) }),
 });

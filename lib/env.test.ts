@@ -24,6 +24,11 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ NODE_ENV: "production" }, "NEXTAUTH_SECRET"],
     [{ NODE_ENV: "production", NEXTAUTH_SECRET: "short", INNGEST_DEV: "1" }, "NEXTAUTH_SECRET"],
+    [{ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), INNGEST_DEV: "1" }, "TOKEN_ENCRYPTION_KEY"],
+    [{ SHOPIFY_CLIENT_ID: "id" }, "SHOPIFY_CLIENT_SECRET"],
+    [{ TIKTOK_APP_SECRET: "s" }, "TIKTOK_APP_SECRET"],
+    [{ SHOPIFY_ADMIN_BASE_URL: "https://example.com" }, "{shop}"],
+    [{ TIKTOK_API_BASE_URL: "nope" }, "TIKTOK_API_BASE_URL"],
     [{ GITHUB_ID: "id" }, "GITHUB_SECRET"],
     [{ GOOGLE_CLIENT_SECRET: "s" }, "GOOGLE_CLIENT_SECRET"],
     [{ SMTP_URL: "nonsense" }, "SMTP_URL"],
@@ -60,7 +65,8 @@ describe("Inngest settings", () => {
   });
 
   it("production needs keys or dev mode", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) })).toThrow("INNGEST_SIGNING_KEY");
-    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), INNGEST_DEV: "1" })).not.toThrow();
+    const base = { NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), TOKEN_ENCRYPTION_KEY: "k1:abc" };
+    expect(() => parseEnv(base)).toThrow("INNGEST_SIGNING_KEY");
+    expect(() => parseEnv({ ...base, INNGEST_DEV: "1" })).not.toThrow();
   });
 });

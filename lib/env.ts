@@ -38,6 +38,22 @@ export const envSchema = z
     PASSWORD_HASH_ROUNDS: z.coerce.number().int().min(8).max(15).default(12),
     // Inngest: INNGEST_DEV ("1" or the dev server's URL, such as the local runner) for unsigned
     // local work; otherwise Inngest Cloud or a self-hosted server with signing and event keys.
+    // "keyid:base64-32-bytes[,older…]": encrypts platform tokens at rest (the demo generates one).
+    TOKEN_ENCRYPTION_KEY: optionalString,
+    // Platforms. Production defaults point at the real hosts; the demo points them at the sandbox.
+    SHOPIFY_CLIENT_ID: optionalString,
+    SHOPIFY_CLIENT_SECRET: optionalString,
+    SHOPIFY_SCOPES: z
+      .string()
+      .default("read_products,write_products,read_inventory,write_inventory,read_locations,read_orders,write_orders,read_fulfillments,write_fulfillments,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders"),
+    // A template: {shop} is replaced by the shop domain (name.myshopify.com).
+    SHOPIFY_ADMIN_BASE_URL: z.string().default("https://{shop}").refine((v) => v.includes("{shop}"), "SHOPIFY_ADMIN_BASE_URL must contain {shop}"),
+    TIKTOK_APP_KEY: optionalString,
+    TIKTOK_APP_SECRET: optionalString,
+    TIKTOK_SERVICE_ID: optionalString,
+    TIKTOK_API_BASE_URL: z.url().default("https://open-api.tiktokglobalshop.com"),
+    TIKTOK_AUTH_BASE_URL: z.url().default("https://auth.tiktok-shops.com"),
+    TIKTOK_AUTHORIZE_URL: z.url().default("https://services.tiktokshop.com/open/authorize"),
     INNGEST_DEV: optionalString,
     INNGEST_RUNNER_PORT: z.coerce.number().int().min(1).max(65535).default(8288),
     SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
@@ -67,6 +83,12 @@ export const envSchema = z
         path: ["INNGEST_SIGNING_KEY"],
         message: "Set INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY (Inngest Cloud or self-hosted), or INNGEST_DEV=<dev server URL> on one machine",
       });
+    }
+    if (runtimeProduction && !value.TOKEN_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: "custom", path: ["TOKEN_ENCRYPTION_KEY"], message: 'TOKEN_ENCRYPTION_KEY must be set ("keyid:" + base64 of 32 random bytes)' });
+    }
+    for (const [a, b] of [["SHOPIFY_CLIENT_ID", "SHOPIFY_CLIENT_SECRET"], ["TIKTOK_APP_KEY", "TIKTOK_APP_SECRET"]] as const) {
+      if (Boolean(value[a]) !== Boolean(value[b])) ctx.addIssue({ code: "custom", path: [b], message: `Set both ${a} and ${b}, or neither` });
     }
     if (Boolean(value.GITHUB_ID) !== Boolean(value.GITHUB_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["GITHUB_SECRET"], message: "Set both GITHUB_ID and GITHUB_SECRET, or neither" });

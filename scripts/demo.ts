@@ -6,7 +6,9 @@ import { shopifyModule } from "../sandbox/shopify";
 import { tiktokModule } from "../sandbox/tiktok";
 import { env } from "../lib/env";
 import { DEMO_USER } from "../prisma/seed";
+import { seedSandboxDemo } from "../sandbox/demo-seed";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { sandboxAppRegistrations, sandboxPlatformEnv } from "./lib/sandbox-platforms";
 import { loadOrCreateSecrets } from "./lib/secrets";
 import { runStep, startService, stopAll, waitForHttp } from "./lib/processes";
 
@@ -46,9 +48,26 @@ async function main() {
   const jobsUrl = config.INNGEST_DEV ?? runner!.url;
   console.log(runner ? `Inngest runner on ${runner.url}` : `Jobs run on the Inngest dev server at ${jobsUrl}`);
 
+  // Platforms: the sandbox, unless real credentials are configured for a platform.
+  const sandboxCredentials = {
+    TIKTOK_APP_KEY: "ferry-demo-tiktok",
+    TIKTOK_APP_SECRET: secrets.SANDBOX_TIKTOK_APP_SECRET,
+    SHOPIFY_CLIENT_ID: "ferry-demo-shopify",
+    SHOPIFY_CLIENT_SECRET: secrets.SANDBOX_SHOPIFY_CLIENT_SECRET,
+  };
+  const platformEnv = Object.fromEntries(
+    Object.entries(sandboxPlatformEnv(sandbox.url, sandboxCredentials)).filter(([name]) =>
+      name.startsWith("TIKTOK") ? !config.TIKTOK_APP_KEY : !config.SHOPIFY_CLIENT_ID,
+    ),
+  );
+  const summary = await seedSandboxDemo({ sandboxUrl: sandbox.url, ...sandboxAppRegistrations(config.APP_URL, sandboxCredentials) });
+  console.log(`Sandbox stores: ${summary.shopifyDomain} (Shopify); ${summary.tiktokShops.map((s) => s.name).join(", ")} (TikTok Shop)`);
+
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    ...secrets,
+    NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
+    TOKEN_ENCRYPTION_KEY: secrets.TOKEN_ENCRYPTION_KEY,
+    ...platformEnv,
     DATABASE_URL: databaseUrl,
     APP_URL: config.APP_URL,
     NEXTAUTH_URL: config.APP_URL,
@@ -72,6 +91,7 @@ async function main() {
   Ferry is running at ${config.APP_URL}
   Platform sandbox:   ${sandbox.url}   Jobs: ${jobsUrl}
   Sign in as ${DEMO_USER.email} / ${DEMO_USER.password}
+  Connect the sandbox stores under Connections: Shopify domain ${summary.shopifyDomain}
   Press Ctrl+C to stop.
 `);
 

@@ -9,6 +9,7 @@ export const orgKeys = {
   detail: (org: string) => [...orgKeys.all(org), "detail"] as const,
   team: (org: string) => [...orgKeys.all(org), "team"] as const,
   activity: (org: string, filters: { level?: string } = {}) => [...orgKeys.all(org), "activity", filters] as const,
+  connections: (org: string) => [...orgKeys.all(org), "connections"] as const,
 };
 
 export const invitationKeys = {

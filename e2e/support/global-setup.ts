@@ -5,7 +5,11 @@ import path from "node:path";
 import { freePort } from "../../lib/db/embedded-postgres";
 import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
 import { startService, stopAll, waitForHttp } from "../../scripts/lib/processes";
+import { createSandboxServer } from "../../sandbox/core/server";
 import { startRunner } from "../../sandbox/inngest/runner";
+import { shopifyModule } from "../../sandbox/shopify";
+import { tiktokModule } from "../../sandbox/tiktok";
+import { registerSandboxApps, sandboxPlatformEnv } from "../../scripts/lib/sandbox-platforms";
 import { startTestDatabase } from "./test-database";
 
 // Starts the app the tests run against: its own database, its own port, its own data directory.
@@ -27,7 +31,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     syncRetryMs: 250,
     log: () => {},
   });
+  // The platform sandbox, reached by the app over real HTTP exactly as it would reach the platforms.
+  const sandbox = await createSandboxServer({ port: 0, dataDir: path.join(dataDir, "sandbox"), modules: [tiktokModule, shopifyModule] });
+  const credentials = {
+    TIKTOK_APP_KEY: "ferry-e2e-tiktok",
+    TIKTOK_APP_SECRET: randomBytes(16).toString("hex"),
+    SHOPIFY_CLIENT_ID: "ferry-e2e-shopify",
+    SHOPIFY_CLIENT_SECRET: randomBytes(16).toString("hex"),
+  };
+  await registerSandboxApps(sandbox.url, appUrl, credentials);
   const env: NodeJS.ProcessEnv = {
+    ...sandboxPlatformEnv(sandbox.url, credentials),
     ...process.env,
     NODE_ENV: "production",
     DATA_DIR: dataDir,
@@ -35,6 +49,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
     PASSWORD_HASH_ROUNDS: "10",
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -46,12 +61,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await runner.sync();
   process.env.E2E_BASE_URL = appUrl;
   process.env.E2E_RUNNER_URL = runner.url;
+  process.env.E2E_SANDBOX_URL = sandbox.url;
+  process.env.E2E_TIKTOK_APP_KEY = credentials.TIKTOK_APP_KEY;
+  process.env.E2E_TIKTOK_APP_SECRET = credentials.TIKTOK_APP_SECRET;
+  process.env.E2E_SHOPIFY_CLIENT_SECRET = credentials.SHOPIFY_CLIENT_SECRET;
   process.env.E2E_DATABASE_URL = database.url;
 
   return async () => {
     stopAll();
     await new Promise((resolve) => (app.exitCode === null ? app.once("exit", resolve) : resolve(null)));
     await runner.close();
+    await sandbox.close();
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

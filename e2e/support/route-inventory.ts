@@ -36,6 +36,20 @@ export const routeInventory: RouteEntry[] = [
   { kind: "api", path: "/api/orgs/[org]/invitations/[invitationId]", methods: ["DELETE"], scope: "org-id" },
   { kind: "api", path: "/api/orgs/[org]/activity", methods: ["GET"], scope: "org" },
   { kind: "api", path: "/api/orgs/[org]/health-checks", methods: ["POST"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/connections", methods: ["GET"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/connections/shopify", methods: ["POST"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/connections/tiktok", methods: ["POST"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/connections/tiktok/shops", methods: ["POST"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/connections/[connectionId]", methods: ["PATCH"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/connections/[connectionId]/disconnect", methods: ["POST"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/connections/[connectionId]/check", methods: ["POST"], scope: "org-id" },
+  // OAuth callbacks: bound to the signed-in member through the single-use state; no ids in the path.
+  { kind: "api", path: "/api/connect/shopify/callback", methods: ["GET"], scope: "user" },
+  { kind: "api", path: "/api/connect/tiktok/callback", methods: ["GET"], scope: "user" },
+  // Platform webhooks: authenticated by the platform's signature, not by a session.
+  { kind: "api", path: "/api/webhooks/shopify", methods: ["POST"], scope: "public" },
+  { kind: "api", path: "/api/webhooks/shopify/compliance", methods: ["POST"], scope: "public" },
+  { kind: "api", path: "/api/webhooks/tiktok", methods: ["POST"], scope: "public" },
   // Called by Inngest only; the SDK verifies signatures in cloud mode. Holds no tenant data in answers.
   { kind: "api", path: "/api/inngest", methods: ["GET", "POST", "PUT"], scope: "public" },
 ];

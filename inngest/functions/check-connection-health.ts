@@ -24,6 +24,7 @@ export const checkConnectionHealthFn = inngest.createFunction(
     return step.run("check-and-record", () =>
       checkConnectionHealth({
         organizationId: event.data.organizationId,
+        connectionId: event.data.connectionId,
         always: event.data.requestedBy !== "schedule",
         checkKey: runId,
       }),

@@ -1,10 +1,15 @@
 import { recordActivity } from "../activity/record-activity";
 import { db } from "../db";
+import { checkStore, type StoreCheck } from "./check-store";
 
 export const HEALTH_CHECK_ACTIVITY = "connections.health_check";
+const NOTHING_TO_CHECK =
+  "Connection health check: no stores are connected yet, so there is nothing to check. Connect Shopify and TikTok Shop under Connections.";
 
 export interface CheckConnectionHealthOptions {
   organizationId: string;
+  /** Only this connection (a member's "Check now"); otherwise every active store. */
+  connectionId?: string;
   /** Record an entry even when the result equals the last one (a member asked for this check). */
   always?: boolean;
   /** A key naming this check (a job's run id): a step that runs twice records once. */
@@ -12,28 +17,52 @@ export interface CheckConnectionHealthOptions {
 }
 
 export interface HealthCheckResult {
-  status: "no_connections";
+  status: "no_connections" | "healthy" | "problems";
   message: string;
   recorded: boolean;
+  stores: StoreCheck[];
 }
 
 /**
- * Checks the organization's store connections and records the outcome in Activity. Until stores
- * can be connected there is nothing to check, and the entry says so. Scheduled runs record only
- * when the outcome changes, so the log is not flooded with identical lines.
+ * Checks the organization's stores (a cheap authenticated call each; tokens refreshed on the way)
+ * and records the outcome in Activity. Scheduled runs record only when the outcome changes, so the
+ * log is not flooded with identical lines.
  */
-export async function checkConnectionHealth({ organizationId, always = false, checkKey }: CheckConnectionHealthOptions): Promise<HealthCheckResult> {
-  const message = "Connection health check: no stores are connected yet, so there is nothing to check. Connect Shopify and TikTok Shop under Connections.";
-  const result = { status: "no_connections" as const, message };
+export async function checkConnectionHealth({ organizationId, connectionId, always = false, checkKey }: CheckConnectionHealthOptions): Promise<HealthCheckResult> {
+  const connections = await db().connection.findMany({
+    where: { organizationId, ...(connectionId ? { id: connectionId } : { status: { in: ["ACTIVE", "NEEDS_REAUTH"] } }) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  const stores: StoreCheck[] = [];
+  for (const connection of connections) stores.push(await checkStore({ connectionId: connection.id }));
+
+  const problems = stores.filter((s) => !s.ok);
+  const status = connections.length === 0 ? "no_connections" : problems.length > 0 ? "problems" : "healthy";
+  const message =
+    status === "no_connections"
+      ? NOTHING_TO_CHECK
+      : status === "healthy"
+        ? `Connection health check: ${stores.length} store${stores.length === 1 ? "" : "s"} healthy (${stores.map((s) => s.name).join(", ")}).`
+        : `Connection health check: ${problems.map((p) => `${p.name}: ${p.problem}`).join("; ")}`;
+
   const previous = await db().activityEntry.findFirst({
     where: { organizationId, type: HEALTH_CHECK_ACTIVITY },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { message: true, subjectId: true },
   });
-  if (previous?.subjectId === checkKey) return { ...result, recorded: false };
-  if (!always && previous?.message === message) return { ...result, recorded: false };
-  await recordActivity({ organizationId, type: HEALTH_CHECK_ACTIVITY, level: "INFO", message, subjectType: "health_check", subjectId: checkKey });
-  return { ...result, recorded: true };
+  const base = { status, message, stores } as const;
+  if (previous?.subjectId === checkKey) return { ...base, recorded: false };
+  if (!always && previous?.message === message) return { ...base, recorded: false };
+  await recordActivity({
+    organizationId,
+    type: HEALTH_CHECK_ACTIVITY,
+    level: status === "problems" ? "ERROR" : status === "healthy" ? "SUCCESS" : "INFO",
+    message,
+    subjectType: "health_check",
+    subjectId: checkKey,
+  });
+  return { ...base, recorded: true };
 }
 
 /** Every organization id, for the scheduled fan-out. */

@@ -4,8 +4,8 @@ import { healthCheckRequested } from "@/inngest/events";
 import type { OrgContext } from "../auth/org-access";
 
 /** Queues a connection health check for the organization; the result appears in Activity. */
-export async function requestHealthCheck({ org }: { org: OrgContext }): Promise<{ eventId: string }> {
+export async function requestHealthCheck({ org, connectionId }: { org: OrgContext; connectionId?: string }): Promise<{ eventId: string }> {
   const id = `health-manual-${randomUUID()}`;
-  await inngest.send(healthCheckRequested.create({ organizationId: org.organizationId, requestedBy: org.userId }, { id }));
+  await inngest.send(healthCheckRequested.create({ organizationId: org.organizationId, connectionId, requestedBy: org.userId }, { id }));
   return { eventId: id };
 }

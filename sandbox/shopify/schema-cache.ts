@@ -5,7 +5,6 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 import { readTarEntry } from "./tar";
@@ -13,7 +12,8 @@ import { readTarEntry } from "./tar";
 export const SHOPIFY_API_VERSION = "2026-10";
 const PACKAGE_SPEC = "@shopify/dev-mcp@1.16.0";
 const ENTRY = `package/dist/data/admin_${SHOPIFY_API_VERSION}.json.gz`;
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+// __dirname, not import.meta: this module is also loaded as CommonJS (Playwright's loader, tsx).
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 export function schemaCachePath(cacheDir = path.join(REPO_ROOT, ".cache", "shopify")): string {
   return path.join(cacheDir, `admin_${SHOPIFY_API_VERSION}.json`);
@@ -58,7 +58,7 @@ export function loadShopifySchema(options: { cacheDir?: string } = {}): GraphQLS
   return cached;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(__dirname, "schema-cache.ts")) {
   const file = ensureShopifySchema();
   const schema = loadShopifySchema();
   console.log(`Shopify Admin ${SHOPIFY_API_VERSION} schema: ${file} (${Object.keys(schema.getTypeMap()).length} types)`);

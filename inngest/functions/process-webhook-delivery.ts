@@ -1,0 +1,16 @@
+import { processDelivery } from "@/lib/webhooks/process-delivery";
+import { inngest } from "../client";
+import { webhookReceived } from "../events";
+
+/** Does what a verified webhook asks, one delivery at a time per store. */
+export const processWebhookDeliveryFn = inngest.createFunction(
+  {
+    id: "process-webhook-delivery",
+    name: "Process webhook delivery",
+    triggers: [webhookReceived],
+    // Per store: one store's burst of deliveries cannot hold up everyone else's.
+    concurrency: { key: "event.data.shop", limit: 2 },
+    retries: 5,
+  },
+  async ({ event, step }) => step.run("process", () => processDelivery({ deliveryId: event.data.deliveryId })),
+);

@@ -1,0 +1,20 @@
+import { cron } from "inngest";
+import { listCredentialsToRefresh, refreshCredential } from "@/lib/connections/refresh-credential";
+import { inngest } from "../client";
+
+/**
+ * Hourly: refresh tokens before they expire, so a quiet store never finds its authorization lapsed
+ * (TikTok access tokens live about 7 days; refresh tokens of both platforms expire too).
+ */
+export const refreshExpiringTokensFn = inngest.createFunction(
+  { id: "refresh-expiring-tokens", name: "Refresh expiring tokens", triggers: [cron("17 * * * *")], retries: 2 },
+  async ({ step }) => {
+    const ids = await step.run("find-expiring", () => listCredentialsToRefresh({}));
+    const results: { credentialId: string; ok: boolean }[] = [];
+    for (const credentialId of ids) {
+      // One step per credential: a failure (say, a revoked seller) does not redo the others.
+      results.push(await step.run(`refresh-${credentialId}`, () => refreshCredential({ credentialId })));
+    }
+    return { refreshed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
+  },
+);

@@ -1,0 +1,34 @@
+import { recordJobFailure } from "@/lib/activity/record-job-failure";
+import { registerWebhooks } from "@/lib/connections/register-webhooks";
+import { inngest } from "../client";
+import { connectionConnected, healthCheckRequested } from "../events";
+
+/** After a store connects: subscribe its webhooks, then check it. One at a time per store. */
+export const registerWebhooksFn = inngest.createFunction(
+  {
+    id: "register-webhooks",
+    name: "Register store webhooks",
+    triggers: [connectionConnected],
+    concurrency: { key: "event.data.connectionId", limit: 1 },
+    retries: 4,
+    onFailure: async ({ event, error }) => {
+      await recordJobFailure({
+        organizationId: event.data.event.data.organizationId,
+        type: "connections.webhooks",
+        what: "Subscribing the store's webhooks",
+        error,
+      });
+    },
+  },
+  async ({ event, step, runId }) => {
+    const result = await step.run("subscribe", () => registerWebhooks({ connectionId: event.data.connectionId }));
+    await step.sendEvent(
+      "check",
+      healthCheckRequested.create(
+        { organizationId: event.data.organizationId, connectionId: event.data.connectionId, requestedBy: "schedule" },
+        { id: `health-after-connect-${runId}` },
+      ),
+    );
+    return result;
+  },
+);

@@ -1,0 +1,49 @@
+import { db } from "../db";
+import { isShopifyApiError } from "../platforms/shopify/errors";
+import { isTikTokApiError } from "../platforms/tiktok/errors";
+import { markUninstalled } from "./mark-uninstalled";
+import { withShopifyClient } from "./shopify-session";
+import { withTikTokToken } from "./tiktok-session";
+
+export interface StoreCheck {
+  connectionId: string;
+  name: string;
+  ok: boolean;
+  problem?: string;
+}
+
+function describe(error: unknown): string {
+  if (isShopifyApiError(error) || isTikTokApiError(error)) return error.message;
+  return error instanceof Error ? error.message : "unknown error";
+}
+
+/** One authenticated call to the store's platform: proves the tokens work and the store is reachable. */
+export async function checkStore({ connectionId }: { connectionId: string }): Promise<StoreCheck> {
+  const connection = await db().connection.findUniqueOrThrow({
+    where: { id: connectionId },
+    select: { id: true, name: true, platform: true, externalId: true, credentialId: true, status: true },
+  });
+  const result = { connectionId, name: connection.name };
+  try {
+    if (connection.platform === "SHOPIFY") {
+      const shop = await withShopifyClient({ credentialId: connection.credentialId, shop: connection.externalId }, (client) => client.getShop());
+      await db().connection.update({ where: { id: connectionId }, data: { lastCheckedAt: new Date(), name: shop.name, currency: shop.currencyCode, timeZone: shop.ianaTimezone, statusReason: null } });
+    } else {
+      const shops = await withTikTokToken(connection.credentialId, (client, token) => client.getAuthorizedShops(token));
+      const shop = shops.find((s) => s.id === connection.externalId);
+      if (!shop) {
+        await markUninstalled({ connectionId, reason: "The TikTok authorization no longer covers this shop." });
+        return { ...result, ok: false, problem: "no longer authorized on TikTok Shop" };
+      }
+      await db().connection.update({ where: { id: connectionId }, data: { lastCheckedAt: new Date(), name: shop.name, shopCipher: shop.cipher, statusReason: null } });
+    }
+    return { ...result, ok: connection.status === "ACTIVE", problem: connection.status === "ACTIVE" ? undefined : "needs re-authorization" };
+  } catch (error) {
+    const problem = describe(error);
+    const current = await db().connection.findUniqueOrThrow({ where: { id: connectionId }, select: { status: true } });
+    if (current.status === "ACTIVE") {
+      await db().connection.update({ where: { id: connectionId }, data: { lastCheckedAt: new Date(), statusReason: `Last check failed: ${problem}`.slice(0, 500) } });
+    }
+    return { ...result, ok: false, problem: current.status === "NEEDS_REAUTH" ? "needs re-authorization" : problem };
+  }
+}

@@ -1,0 +1,47 @@
+import { ShopifyAdminClient } from "../platforms/shopify/client";
+import { ShopifyOAuth } from "../platforms/shopify/oauth";
+import { guardAuthorization } from "./mark-needs-reauth";
+import { appUrls, shopifyConfig } from "./platform-config";
+import { getAccessToken, type Refresher } from "./token-lifecycle";
+
+export function shopifyOAuth(): ShopifyOAuth {
+  const config = shopifyConfig();
+  return new ShopifyOAuth({ ...config, scopes: config.scopes.split(",").map((s) => s.trim()).filter(Boolean) });
+}
+
+export function shopifyAuthorizeUrl({ shop, state }: { shop: string; state: string }): string {
+  return shopifyOAuth().authorizeUrl({ shop, state, redirectUri: appUrls().shopifyRedirect });
+}
+
+function refresherFor(shop: string): Refresher {
+  return (refreshToken) => shopifyOAuth().refreshAccessToken({ shop, refreshToken });
+}
+
+export interface ShopifyStoreRef {
+  credentialId: string;
+  shop: string;
+}
+
+/**
+ * Runs `call` with an Admin client for the store: the token is refreshed ahead of expiry (under the
+ * credential's row lock) and once more if Shopify answers 401. A refusal for good marks the store
+ * for re-authorization.
+ */
+export function withShopifyClient<T>({ credentialId, shop }: ShopifyStoreRef, call: (client: ShopifyAdminClient) => Promise<T>): Promise<T> {
+  const refresh = refresherFor(shop);
+  return guardAuthorization(credentialId, async () => {
+    const accessToken = await getAccessToken({ credentialId, refresh });
+    const client = new ShopifyAdminClient({
+      adminBaseUrl: shopifyConfig().adminBaseUrl,
+      shop,
+      accessToken,
+      onAuthExpired: () => getAccessToken({ credentialId, refresh, rejectedToken: accessToken }),
+    });
+    return call(client);
+  });
+}
+
+/** Refreshes the store's tokens now (the scheduled refresh ahead of the refresh token's expiry). */
+export function refreshShopifyNow({ credentialId, shop }: ShopifyStoreRef): Promise<string> {
+  return guardAuthorization(credentialId, () => getAccessToken({ credentialId, refresh: refresherFor(shop), force: true }));
+}

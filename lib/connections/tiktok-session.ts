@@ -1,0 +1,41 @@
+import { TikTokClient } from "../platforms/tiktok/client";
+import { isTikTokApiError } from "../platforms/tiktok/errors";
+import { TikTokOAuth } from "../platforms/tiktok/oauth";
+import { guardAuthorization } from "./mark-needs-reauth";
+import { tiktokConfig } from "./platform-config";
+import { getAccessToken, type Refresher } from "./token-lifecycle";
+
+export function tiktokClient(): TikTokClient {
+  return new TikTokClient(tiktokConfig());
+}
+
+export function tiktokOAuth(): TikTokOAuth {
+  return new TikTokOAuth(tiktokConfig());
+}
+
+const refreshTikTok: Refresher = async (refreshToken) => {
+  const tokens = await tiktokOAuth().refreshToken(refreshToken);
+  return { ...tokens, scopes: tokens.grantedScopes };
+};
+
+/**
+ * Runs `call` with a valid access token for a TikTok authorization: refreshed ahead of expiry, and
+ * once more if TikTok says it expired anyway. A refusal for good marks the stores for re-authorization.
+ */
+export function withTikTokToken<T>(credentialId: string, call: (client: TikTokClient, accessToken: string) => Promise<T>): Promise<T> {
+  return guardAuthorization(credentialId, async () => {
+    const client = tiktokClient();
+    const token = await getAccessToken({ credentialId, refresh: refreshTikTok });
+    try {
+      return await call(client, token);
+    } catch (error) {
+      if (!isTikTokApiError(error) || error.kind !== "authExpired") throw error;
+      return call(client, await getAccessToken({ credentialId, refresh: refreshTikTok, rejectedToken: token }));
+    }
+  });
+}
+
+/** Refreshes the authorization's tokens now (the scheduled refresh ahead of expiry). */
+export function refreshTikTokNow(credentialId: string): Promise<string> {
+  return guardAuthorization(credentialId, () => getAccessToken({ credentialId, refresh: refreshTikTok, force: true }));
+}

@@ -1,0 +1,36 @@
+import { db } from "../db";
+import { TIKTOK_WEBHOOK_TOPICS } from "../platforms/tiktok/webhooks";
+import { appUrls } from "./platform-config";
+import { withShopifyClient } from "./shopify-session";
+import { withTikTokToken } from "./tiktok-session";
+
+/** Removes the subscriptions Ferry made for a store (only ours: other apps' are not touched). */
+export async function unregisterWebhooks({ connectionId }: { connectionId: string }): Promise<{ removed: number }> {
+  const connection = await db().connection.findUniqueOrThrow({
+    where: { id: connectionId },
+    select: { platform: true, externalId: true, credentialId: true, shopCipher: true, status: true },
+  });
+  // Reconnected in the meantime: its subscriptions are wanted again.
+  if (connection.status === "ACTIVE") return { removed: 0 };
+  let removed = 0;
+  if (connection.platform === "SHOPIFY") {
+    const uri = appUrls().shopifyWebhooks;
+    await withShopifyClient({ credentialId: connection.credentialId, shop: connection.externalId }, async (client) => {
+      for (const subscription of await client.listWebhookSubscriptions()) {
+        if (subscription.uri !== uri) continue;
+        await client.deleteWebhookSubscription(subscription.id);
+        removed += 1;
+      }
+    });
+  } else if (connection.shopCipher) {
+    const shopCipher = connection.shopCipher;
+    await withTikTokToken(connection.credentialId, async (client, accessToken) => {
+      for (const eventType of TIKTOK_WEBHOOK_TOPICS) {
+        await client.deleteWebhook({ accessToken, shopCipher, eventType });
+        removed += 1;
+      }
+    });
+  }
+  await db().connection.update({ where: { id: connectionId }, data: { webhooksReadyAt: null } });
+  return { removed };
+}
