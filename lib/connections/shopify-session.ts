@@ -2,6 +2,7 @@ import { ShopifyAdminClient } from "../platforms/shopify/client";
 import { ShopifyOAuth } from "../platforms/shopify/oauth";
 import { guardAuthorization } from "./mark-needs-reauth";
 import { appUrls, shopifyConfig } from "./platform-config";
+import { postgresCostBudget } from "./shopify-cost-budget";
 import { getAccessToken, type Refresher } from "./token-lifecycle";
 
 export function shopifyOAuth(): ShopifyOAuth {
@@ -35,6 +36,7 @@ export function withShopifyClient<T>({ credentialId, shop }: ShopifyStoreRef, ca
       adminBaseUrl: shopifyConfig().adminBaseUrl,
       shop,
       accessToken,
+      budget: postgresCostBudget,
       onAuthExpired: () => getAccessToken({ credentialId, refresh, rejectedToken: accessToken }),
     });
     return call(client);
