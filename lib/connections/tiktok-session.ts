@@ -3,10 +3,11 @@ import { isTikTokApiError } from "../platforms/tiktok/errors";
 import { TikTokOAuth } from "../platforms/tiktok/oauth";
 import { guardAuthorization } from "./mark-needs-reauth";
 import { tiktokConfig } from "./platform-config";
+import { postgresRateLimiter } from "./tiktok-rate-limiter";
 import { getAccessToken, type Refresher } from "./token-lifecycle";
 
 export function tiktokClient(): TikTokClient {
-  return new TikTokClient(tiktokConfig());
+  return new TikTokClient({ ...tiktokConfig(), limiter: postgresRateLimiter() });
 }
 
 export function tiktokOAuth(): TikTokOAuth {

@@ -8,10 +8,20 @@ import { signTikTokRequest } from "./sign";
 import { sendTikTokRequest } from "./transport";
 import type { TikTokWebhookTopic } from "./webhooks";
 
+/**
+ * TikTok limits each endpoint per app and shop (about 50 requests/s). The limiter reserves a slot for
+ * a key and answers how long to wait first; the app backs it with Postgres so every instance shares it.
+ */
+export interface TikTokRateLimiter {
+  reserve(key: string): Promise<number>;
+}
+
 export interface TikTokClientOptions extends TikTokConfig {
   /** Per attempt. */
   timeoutMs?: number;
   retry?: RetryPolicy;
+  limiter?: TikTokRateLimiter;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface TikTokCallOptions<S extends z.ZodType> {
@@ -38,11 +48,15 @@ export class TikTokClient {
   private readonly config: ResolvedTikTokConfig;
   private readonly timeoutMs: number;
   private readonly retry: RetryPolicy | undefined;
+  private readonly limiter: TikTokRateLimiter | undefined;
+  private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor({ timeoutMs, retry, ...config }: TikTokClientOptions) {
+  constructor({ timeoutMs, retry, limiter, sleep, ...config }: TikTokClientOptions) {
     this.config = resolveTikTokConfig(config);
     this.timeoutMs = timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retry = retry;
+    this.limiter = limiter;
+    this.sleep = sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   /** Any documented endpoint, declared with defineEndpoint(); per-item failures come back in the data, not thrown. */
@@ -83,7 +97,11 @@ export class TikTokClient {
     const { data, requestId } = await withRetries({
       policy: this.retry,
       shouldRetry: (error) => error.rateLimited || (error.retryable && isIdempotent(endpoint)),
-      run: () => {
+      run: async () => {
+        if (this.limiter) {
+          const wait = await this.limiter.reserve(`${appKey}|${shopCipher ?? "-"}|${endpoint.method} ${endpoint.path}`);
+          if (wait > 0) await this.sleep(wait);
+        }
         // signed per attempt: TikTok accepts a timestamp at most 5 minutes old
         const query: Record<string, string> = { ...extraQuery, app_key: appKey, timestamp: String(Math.floor(now() / 1000)) };
         if (shopCipher) query.shop_cipher = shopCipher;
