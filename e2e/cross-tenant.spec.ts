@@ -1,7 +1,7 @@
 import type { APIResponse } from "@playwright/test";
 import { createAccount, expect, pageFor, test, uniqueEmail, type Account } from "./support/fixtures";
 import { routeInventory } from "./support/route-inventory";
-import { connectShopifyInBrowser, newShopifyStore, sandbox } from "./support/sandbox";
+import { authorizeTikTokInBrowser, connectShopifyInBrowser, newShopifyStore, newTikTokSeller, sandbox, suffix } from "./support/sandbox";
 
 // Two organizations. For every page and API route, organization A's member using B's slug or B's
 // record ids gets a 404 that leaks nothing of B; B's owner (the positive control) sees B's data.
@@ -13,6 +13,9 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/connections/shopify": { shop: "attacker-store" },
   "POST /api/orgs/[org]/connections/tiktok": {},
   "PATCH /api/orgs/[org]/connections/[connectionId]": { pairedShopifyId: "cmwy00000000000000000000a" },
+  "POST /api/orgs/[org]/catalog/imports": {},
+  "POST /api/orgs/[org]/mapping/proposals": { tiktokConnectionId: "cmwy00000000000000000000b" },
+  "POST /api/orgs/[org]/mapping/batches": { tiktokConnectionId: "cmwy00000000000000000000b", rows: [] },
   "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },
 };
 
@@ -23,6 +26,8 @@ interface Tenant extends Account {
   invitationId: string;
   connectionId: string;
   shopDomain: string;
+  batchId: string;
+  tiktokConnectionId: string;
 }
 
 async function makeTenant(browser: import("@playwright/test").Browser, request: import("@playwright/test").APIRequestContext, name: string): Promise<Tenant> {
@@ -37,10 +42,39 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
   };
   const team = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/members`)).json()) as { members: { id: string; email: string }[] };
   const member = team.members.find((m) => m.email === memberEmail)!;
-  // A connected Shopify store: its connection id is worth stealing, its webhooks worth forging.
+  // A connected Shopify store and TikTok shop with one matching SKU, imported and mapped: connection
+  // and batch ids worth stealing, webhooks worth forging.
+  const sku = `XT-${suffix()}`;
   const store = await newShopifyStore();
+  await sandbox("POST", `/__sandbox/shopify/shops/${store.domain}/products`, {
+    products: [{ title: `${name} Shirt`, descriptionHtml: "", variants: [{ sku, price: "10.00", inventoryQuantity: 1 }] }],
+  });
+  const seller = await newTikTokSeller();
+  await sandbox("POST", `/__sandbox/tiktok/shops/${seller.shops[0]!.shopId}/products`, {
+    products: [{ title: `${name} Shirt`, description: "", skus: [{ sellerSku: sku, price: "10.00", quantity: 1 }] }],
+  });
   await connectShopifyInBrowser(page, owner.orgSlug, store.name);
-  const connections = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/connections`)).json()) as { shopify: { id: string }[] };
+  await authorizeTikTokInBrowser(page, owner.orgSlug, seller.sellerName);
+  const picker = page.getByRole("dialog", { name: "Choose TikTok shops to connect" });
+  await picker.getByRole("checkbox", { name: seller.shops[0]!.name }).check();
+  await picker.getByRole("button", { name: "Connect selected shops" }).click();
+  await expect(page.getByText("Connected 1 TikTok shop.")).toBeVisible();
+  const connections = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/connections`)).json()) as { shopify: { id: string }[]; tiktok: { id: string }[] };
+  const tiktokConnectionId = connections.tiktok[0]!.id;
+  type Row = { tiktokSkuId: string; checked: boolean; rule: string; snapshot: string; shopify: { variantId: string } | null };
+  type Review = { products: { rows: Row[] }[] };
+  let review: Review = { products: [] };
+  await expect(async () => {
+    review = (await (await page.request.post(`/api/orgs/${owner.orgSlug}/mapping/proposals`, { data: { tiktokConnectionId } })).json()) as Review;
+    expect(review.products.length).toBe(1);
+  }).toPass({ timeout: 30_000 });
+  const rows = review.products
+    .flatMap((p) => p.rows)
+    .filter((r) => r.checked && r.shopify)
+    .map((r) => ({ tiktokSkuId: r.tiktokSkuId, shopifyVariantId: r.shopify!.variantId, rule: r.rule, snapshot: r.snapshot }));
+  const batch = await page.request.post(`/api/orgs/${owner.orgSlug}/mapping/batches`, { data: { tiktokConnectionId, rows } });
+  expect(batch.status(), await batch.text()).toBe(202);
+  const { batchId } = (await batch.json()) as { batchId: string };
   await page.context().close();
   return {
     ...owner,
@@ -50,15 +84,18 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
     invitationId: pending.invitation.id,
     connectionId: connections.shopify[0]!.id,
     shopDomain: store.domain,
+    batchId,
+    tiktokConnectionId,
   };
 }
 
-function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string }): string {
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string }): string {
   return path
     .replace("[org]", tenantSlug)
     .replace("[memberId]", ids.memberId)
     .replace("[invitationId]", ids.invitationId)
-    .replace("[connectionId]", ids.connectionId);
+    .replace("[connectionId]", ids.connectionId)
+    .replace("[batchId]", ids.batchId);
 }
 
 async function expectNoLeak(response: APIResponse, victim: Tenant) {
@@ -98,6 +135,25 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
       }
     }
   }
+
+  // Ids inside bodies: A's own slug with B's TikTok shop is refused too.
+  await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/mapping/proposals`, { data: { tiktokConnectionId: b.tiktokConnectionId } }), b);
+  // B's SKU and variant ids (read from B's own batch) in A's batch request.
+  const bBatch = await victim.request.get(`/api/orgs/${b.orgSlug}/mapping/batches/${b.batchId}`);
+  expect(bBatch.status()).toBe(200);
+  type Listed = { products: { skus: { id: string; mapping: { variant: { id: string } } | null }[] }[] };
+  let stolen: Listed["products"][number]["skus"] = [];
+  await expect(async () => {
+    const listed = (await (await victim.request.get(`/api/orgs/${b.orgSlug}/products?tab=mapped`)).json()) as Listed;
+    stolen = listed.products.flatMap((item) => item.skus).filter((sku) => sku.mapping);
+    expect(stolen.length).toBeGreaterThan(0);
+  }).toPass({ timeout: 20_000 });
+  await expectNoLeak(
+    await attacker.request.post(`/api/orgs/${a.orgSlug}/mapping/batches`, {
+      data: { tiktokConnectionId: a.tiktokConnectionId, rows: stolen.map((sku) => ({ tiktokSkuId: sku.id, shopifyVariantId: sku.mapping!.variant.id, rule: "EXACT_SKU", snapshot: "x" })) },
+    }),
+    b,
+  );
 
   // The user-scoped list shows only one's own organizations.
   const mine = await (await attacker.request.get("/api/me/organizations")).text();

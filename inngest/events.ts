@@ -28,3 +28,18 @@ export const webhookReceived = eventType("webhooks/delivery.received", {
 export const connectionDisconnected = eventType("connections/connection.disconnected", {
   schema: z.object({ organizationId: z.string().min(1), connectionId: z.string().min(1) }),
 });
+
+/** Import (or reconcile) one store's catalog. */
+export const catalogImportRequested = eventType("catalog/import.requested", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    connectionId: z.string().min(1),
+    kind: z.enum(["full", "reconcile"]),
+    requestedBy: z.string().min(1),
+  }),
+});
+
+/** A member pressed "Map": apply the batch of reviewed proposals. */
+export const mappingBatchCreated = eventType("mapping/batch.created", {
+  schema: z.object({ organizationId: z.string().min(1), batchId: z.string().min(1) }),
+});

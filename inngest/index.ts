@@ -1,5 +1,8 @@
+import { applyMappingBatchFn } from "./functions/apply-mapping-batch";
 import { checkConnectionHealthFn } from "./functions/check-connection-health";
+import { importCatalogFn } from "./functions/import-catalog";
 import { processWebhookDeliveryFn } from "./functions/process-webhook-delivery";
+import { reconcileCatalogsFn } from "./functions/reconcile-catalogs";
 import { refreshExpiringTokensFn } from "./functions/refresh-expiring-tokens";
 import { registerWebhooksFn } from "./functions/register-webhooks";
 import { runMaintenanceFn } from "./functions/run-maintenance";
@@ -15,4 +18,7 @@ export const functions = [
   processWebhookDeliveryFn,
   refreshExpiringTokensFn,
   runMaintenanceFn,
+  importCatalogFn,
+  reconcileCatalogsFn,
+  applyMappingBatchFn,
 ];

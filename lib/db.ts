@@ -1,12 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { databaseUrl } from "./env";
+import { databaseUrl, env } from "./env";
 
 // One client per process, created on first use so that `next build` never opens the database.
 const globalForPrisma = globalThis as unknown as { ferryPrisma?: PrismaClient };
 
-export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+export function createPrismaClient(url: string, max = env().DATABASE_POOL_MAX): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
 }
 
 export function db(): PrismaClient {

@@ -25,6 +25,9 @@ export const envSchema = z
         .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
         .optional(),
     ),
+    // Connections per app instance. The embedded PGlite server multiplexes one engine, and concurrent
+    // queries from one pool can interleave there; the demo and tests use 1 against it.
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DATA_DIR: z.string().default(".data"),
     EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
     TRUST_PROXY: booleanFlag,
@@ -132,6 +135,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/** For scripts that set variables after start-up (the benchmarks' sandbox): read the environment again. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
+}
 
 export function env(): Env {
   cached ??= parseEnv(process.env);

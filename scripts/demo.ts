@@ -69,6 +69,7 @@ async function main() {
     TOKEN_ENCRYPTION_KEY: secrets.TOKEN_ENCRYPTION_KEY,
     ...platformEnv,
     DATABASE_URL: databaseUrl,
+    ...(database ? { DATABASE_POOL_MAX: "1" } : {}),
     APP_URL: config.APP_URL,
     NEXTAUTH_URL: config.APP_URL,
     NEXT_TELEMETRY_DISABLED: "1",

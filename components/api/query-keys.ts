@@ -10,6 +10,9 @@ export const orgKeys = {
   team: (org: string) => [...orgKeys.all(org), "team"] as const,
   activity: (org: string, filters: { level?: string } = {}) => [...orgKeys.all(org), "activity", filters] as const,
   connections: (org: string) => [...orgKeys.all(org), "connections"] as const,
+  products: (org: string, filters: { tab?: string; q?: string; shop?: string; status?: string } = {}) => [...orgKeys.all(org), "products", filters] as const,
+  catalogStatus: (org: string) => [...orgKeys.all(org), "catalog-status"] as const,
+  mappingProposals: (org: string, tiktokConnectionId: string) => [...orgKeys.all(org), "mapping-proposals", tiktokConnectionId] as const,
 };
 
 export const invitationKeys = {

@@ -46,6 +46,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     NODE_ENV: "production",
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,
+    ...(process.env.DATABASE_URL ? {} : { DATABASE_POOL_MAX: "1" }),
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -43,6 +43,12 @@ export const routeInventory: RouteEntry[] = [
   { kind: "api", path: "/api/orgs/[org]/connections/[connectionId]", methods: ["PATCH"], scope: "org-id" },
   { kind: "api", path: "/api/orgs/[org]/connections/[connectionId]/disconnect", methods: ["POST"], scope: "org-id" },
   { kind: "api", path: "/api/orgs/[org]/connections/[connectionId]/check", methods: ["POST"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/catalog/imports", methods: ["POST"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/catalog", methods: ["GET"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/products", methods: ["GET"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/mapping/proposals", methods: ["POST"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/mapping/batches", methods: ["POST"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/mapping/batches/[batchId]", methods: ["GET"], scope: "org-id" },
   // OAuth callbacks: bound to the signed-in member through the single-use state; no ids in the path.
   { kind: "api", path: "/api/connect/shopify/callback", methods: ["GET"], scope: "user" },
   { kind: "api", path: "/api/connect/tiktok/callback", methods: ["GET"], scope: "user" },

@@ -1,9 +1,9 @@
 import { recordJobFailure } from "@/lib/activity/record-job-failure";
 import { registerWebhooks } from "@/lib/connections/register-webhooks";
 import { inngest } from "../client";
-import { connectionConnected, healthCheckRequested } from "../events";
+import { catalogImportRequested, connectionConnected, healthCheckRequested } from "../events";
 
-/** After a store connects: subscribe its webhooks, then check it. One at a time per store. */
+/** After a store connects: subscribe its webhooks, then check it and import its catalog. One at a time per store. */
 export const registerWebhooksFn = inngest.createFunction(
   {
     id: "register-webhooks",
@@ -22,13 +22,11 @@ export const registerWebhooksFn = inngest.createFunction(
   },
   async ({ event, step, runId }) => {
     const result = await step.run("subscribe", () => registerWebhooks({ connectionId: event.data.connectionId }));
-    await step.sendEvent(
-      "check",
-      healthCheckRequested.create(
-        { organizationId: event.data.organizationId, connectionId: event.data.connectionId, requestedBy: "schedule" },
-        { id: `health-after-connect-${runId}` },
-      ),
-    );
+    const { organizationId, connectionId } = event.data;
+    await step.sendEvent("check-and-import", [
+      healthCheckRequested.create({ organizationId, connectionId, requestedBy: "schedule" }, { id: `health-after-connect-${runId}` }),
+      catalogImportRequested.create({ organizationId, connectionId, kind: "full", requestedBy: "connect" }, { id: `import-after-connect-${runId}` }),
+    ]);
     return result;
   },
 );

@@ -6,13 +6,34 @@ import { postgresRateLimiter } from "./tiktok-rate-limiter";
 beforeAll(() => setDbClient(testDb));
 beforeEach(() => resetDatabase());
 
-it("lets a burst of the rate through at once, then spaces calls at the rate, per key", async () => {
-  const limiter = postgresRateLimiter(10);
-  const waits = [];
-  for (let i = 0; i < 13; i++) waits.push(await limiter.reserve("app|shop|POST /product/202502/products/search"));
-  expect(waits.slice(0, 10).every((w) => w === 0)).toBe(true);
-  // The 11th, 12th and 13th wait about 0.1, 0.2 and 0.3 s.
-  expect(waits[12]).toBeGreaterThan(200);
-  expect(waits[12]).toBeLessThanOrEqual(310);
+/** When each of n calls would be sent: the time it asked plus the wait it was given. */
+async function schedule(limiter: ReturnType<typeof postgresRateLimiter>, key: string, n: number): Promise<number[]> {
+  const at: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const asked = Date.now();
+    at.push(asked + (await limiter.reserve(key)));
+  }
+  return at;
+}
+
+it("lets the burst through at once, then spaces calls at the rate, per key", async () => {
+  const limiter = postgresRateLimiter(10, 5);
+  const at = await schedule(limiter, "app|shop|POST /product/202502/products/search", 15);
+  const start = at[0]!;
+  expect(at.slice(0, 5).every((t) => t - start < 100)).toBe(true);
+  // Ten more at 10 per second take about a second.
+  expect(at[14]! - start).toBeGreaterThan(850);
+  expect(at[14]! - start).toBeLessThan(1200);
   expect(await limiter.reserve("app|other-shop|POST /product/202502/products/search")).toBe(0);
+});
+
+it("keeps every one-second window under TikTok's 50 requests with the defaults", async () => {
+  const at = (await schedule(postgresRateLimiter(), "app|shop|GET /product/202309/products/{product_id}", 120)).sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < at.length; i++) {
+    while (at[i]! - at[j]! >= 1000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  expect(most).toBeLessThanOrEqual(50);
+  expect(most).toBeGreaterThanOrEqual(40);
 });

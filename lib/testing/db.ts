@@ -6,18 +6,19 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 // set, PGlite otherwise). Importing this module is what creates it; call resetDatabase() in
 // beforeEach to start every test from empty tables.
 
-async function requestDatabase(): Promise<string> {
+async function requestDatabase(): Promise<{ url: string; mode: string }> {
   const coordinator = inject("ferryTestDatabases");
   if (!coordinator) throw new Error("lib/testing/global-setup.ts is not registered as a vitest globalSetup.");
   const worker = process.env.VITEST_POOL_ID ?? "1";
   const response = await fetch(`${coordinator}/?worker=${encodeURIComponent(worker)}`);
   if (!response.ok) throw new Error(`Could not create the test database: ${await response.text()}`);
-  return ((await response.json()) as { url: string }).url;
+  return (await response.json()) as { url: string; mode: string };
 }
 
-export const testDatabaseUrl = await requestDatabase();
+const requested = await requestDatabase();
+export const testDatabaseUrl = requested.url;
 
-export const testDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl, max: 5 }) });
+export const testDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl, max: requested.mode === "postgres" ? 5 : 1 }) });
 
 afterAll(() => testDb.$disconnect());
 

@@ -3,6 +3,7 @@ import { markUninstalled } from "../connections/mark-uninstalled";
 import { db } from "../db";
 import { upcomingAuthorizationExpirationDataSchema } from "../platforms/tiktok/webhooks";
 import { handlePrivacyRequest } from "./handle-privacy-request";
+import { processProductDelivery } from "./process-product-delivery";
 
 export type DeliveryOutcome = { handled: true; action: string } | { handled: false; reason: string };
 
@@ -44,8 +45,14 @@ export async function processDelivery({ deliveryId }: { deliveryId: string }): P
       });
       return { handled: true, action: "warned" };
     }
+    case "SHOPIFY products/update":
+    case "SHOPIFY products/delete":
+    case "TIKTOK PRODUCT_CREATION":
+    case "TIKTOK PRODUCT_INFORMATION_CHANGE":
+    case "TIKTOK PRODUCT_STATUS_CHANGE":
+      return processProductDelivery({ delivery: { ...delivery, connectionId: delivery.connectionId } });
     default:
-      // Catalog, order and fulfillment topics are processed by their own features as they land.
+      // Order, inventory and fulfillment topics are processed by their own features as they land.
       return { handled: false, reason: `${key} is stored; no handler for it yet` };
   }
 }

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { db } from "../db";
+import { decodeProductCursor, encodeProductCursor, listProductsQuerySchema, type ListProductsQueryInput } from "./product-list-query";
+import { queryProductPage, type ProductPageRow } from "./query-product-page";
+
+export { listProductsQuerySchema };
+
+// Stored as written by the import ([{name, value}] from sales_attributes); anything else shows no options.
+const optionsSchema = z.array(z.object({ name: z.string(), value: z.string() })).catch([]);
+
+const skuSelect = {
+  id: true,
+  externalId: true,
+  sellerSku: true,
+  identifierCode: true,
+  options: true,
+  price: true,
+  currency: true,
+  mapping: {
+    select: {
+      id: true,
+      status: true,
+      rule: true,
+      archivedReason: true,
+      createdAt: true,
+      shopifyVariant: {
+        select: { id: true, title: true, sku: true, deletedAt: true, product: { select: { id: true, title: true, deletedAt: true } } },
+      },
+    },
+  },
+} as const;
+
+// The page's products by primary key, with their SKUs, mappings and shop.
+async function loadProducts({ organizationId, productIds }: { organizationId: string; productIds: string[] }) {
+  if (productIds.length === 0) return [];
+  return db().tikTokProduct.findMany({
+    where: { organizationId, id: { in: productIds } },
+    select: {
+      id: true,
+      externalId: true,
+      status: true,
+      imageUrl: true,
+      connection: { select: { id: true, name: true } },
+      skus: { where: { organizationId }, orderBy: [{ sellerSku: "asc" }, { id: "asc" }], select: skuSelect },
+    },
+  });
+}
+
+type ProductRow = Awaited<ReturnType<typeof loadProducts>>[number];
+type SkuRow = ProductRow["skus"][number];
+
+// Why a SKU's mapping needs a member's attention, in words that say what to do.
+function mappingProblem(mapping: NonNullable<SkuRow["mapping"]>): string | null {
+  if (mapping.status === "ARCHIVED") return mapping.archivedReason ?? "The Shopify variant was deleted. Map this SKU to another variant.";
+  if (mapping.shopifyVariant.product.deletedAt) return "The Shopify product was deleted. Map this SKU to another variant.";
+  if (mapping.shopifyVariant.deletedAt) return "The Shopify variant was deleted. Map this SKU to another variant.";
+  return null;
+}
+
+function toSkuView(sku: SkuRow) {
+  const mapping = sku.mapping;
+  return {
+    id: sku.id,
+    externalId: sku.externalId,
+    sellerSku: sku.sellerSku,
+    identifierCode: sku.identifierCode,
+    options: optionsSchema.parse(sku.options),
+    price: sku.price.toFixed(2),
+    currency: sku.currency,
+    mapping: mapping && {
+      id: mapping.id,
+      status: mapping.status,
+      rule: mapping.rule,
+      mappedAt: mapping.createdAt.toISOString(),
+      problem: mappingProblem(mapping),
+      variant: { id: mapping.shopifyVariant.id, title: mapping.shopifyVariant.title, sku: mapping.shopifyVariant.sku },
+      product: { id: mapping.shopifyVariant.product.id, title: mapping.shopifyVariant.product.title },
+    },
+  };
+}
+
+function toProductView({ row, product }: { row: ProductPageRow; product: ProductRow }) {
+  return {
+    id: row.id,
+    externalId: product.externalId,
+    title: row.title,
+    status: product.status,
+    imageUrl: product.imageUrl,
+    shop: { id: product.connection.id, name: product.connection.name },
+    skuCount: row.skuCount,
+    mappedSkuCount: row.mappedCount,
+    partlyMapped: row.mappedCount > 0 && row.mappedCount < row.skuCount,
+    skus: product.skus.map(toSkuView),
+  };
+}
+
+export interface ListProductsOptions {
+  organizationId: string;
+  query: ListProductsQueryInput;
+}
+
+/**
+ * One page of the Products page's tab: TikTok products of the organization's connected shops with
+ * their SKUs and mappings, the count of every tab under the same search and filters, and the cursor
+ * of the next page.
+ */
+export async function listProducts({ organizationId, query: input }: ListProductsOptions) {
+  const { cursor, ...query } = listProductsQuerySchema.parse(input);
+  const after = cursor ? decodeProductCursor(cursor) : null;
+  const { counts, rows } = await queryProductPage({ organizationId, query, after });
+  const page = rows.slice(0, query.limit);
+  const products = new Map((await loadProducts({ organizationId, productIds: page.map((row) => row.id) })).map((product) => [product.id, product]));
+  const last = page[page.length - 1];
+  return {
+    tab: query.tab,
+    counts,
+    // A product removed between the two reads (its shop disconnected and purged) is left out.
+    products: page.flatMap((row) => {
+      const product = products.get(row.id);
+      return product ? [toProductView({ row, product })] : [];
+    }),
+    nextCursor: rows.length > query.limit && last ? encodeProductCursor(last) : null,
+  };
+}
+
+export type ProductList = Awaited<ReturnType<typeof listProducts>>;
+export type ProductListItem = ProductList["products"][number];
+export type ProductListSku = ProductListItem["skus"][number];

@@ -1,0 +1,129 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setDbClient } from "@/lib/db";
+import { resetDatabase, testDb } from "@/lib/testing/db";
+import { applyMappingBatch, createMappingBatch } from "./apply-batch";
+import { pairedStores, shopifyProduct, tiktokProduct } from "./catalog-fixtures";
+import { computeProposals } from "./compute-proposals";
+
+beforeAll(() => setDbClient(testDb));
+beforeEach(() => resetDatabase());
+
+async function reviewedCatalog() {
+  const stores = await pairedStores(testDb);
+  const shopify = await Promise.all(["A", "B", "C", "D", "E"].map((letter) => shopifyProduct(testDb, stores, { title: `Product ${letter}`, variants: [{ sku: `${letter}-1` }, { sku: `${letter}-2` }] })));
+  const tiktok = [];
+  for (const letter of ["A", "B", "C", "D", "E"]) tiktok.push(await tiktokProduct(testDb, stores, { title: `Product ${letter}`, skus: [{ sellerSku: `${letter}-1` }, { sellerSku: `${letter}-2` }] }));
+  const page = await computeProposals({ organizationId: stores.organizationId, tiktokConnectionId: stores.tiktokConnectionId });
+  const rows = page.products.flatMap((product) =>
+    product.rows.filter((row) => row.checked).map((row) => ({ tiktokSkuId: row.tiktokSkuId, shopifyVariantId: row.shopify!.variantId, rule: row.rule!, snapshot: row.snapshot })),
+  );
+  return { stores, shopify, tiktok, rows };
+}
+
+describe("createMappingBatch + applyMappingBatch", () => {
+  it("maps the checked rows and records rule, batch and user", async () => {
+    const { stores, rows } = await reviewedCatalog();
+    expect(rows).toHaveLength(10);
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
+    expect(await testDb.mappingBatch.findUnique({ where: { id: batchId } })).toMatchObject({ status: "QUEUED", createdById: stores.org.userId });
+
+    const summary = await applyMappingBatch({ batchId });
+    expect(summary).toEqual({ batchId, status: "SUCCEEDED", mappedProducts: 5, mappedSkus: 10, failures: [] });
+    const mappings = await testDb.mapping.findMany({ where: { organizationId: stores.organizationId } });
+    expect(mappings).toHaveLength(10);
+    for (const mapping of mappings) {
+      const row = rows.find((r) => r.tiktokSkuId === mapping.tiktokSkuId)!;
+      expect(mapping).toMatchObject({ shopifyVariantId: row.shopifyVariantId, rule: "EXACT_SKU", batchId, createdById: stores.org.userId, status: "ACTIVE", tiktokConnectionId: stores.tiktokConnectionId, shopifyConnectionId: stores.shopifyConnectionId });
+    }
+    expect(await testDb.mappingBatch.findUnique({ where: { id: batchId } })).toMatchObject({ status: "SUCCEEDED", mappedProducts: 5, mappedSkus: 10, failures: [] });
+    expect(await testDb.activityEntry.findMany({ where: { organizationId: stores.organizationId } })).toEqual([
+      expect.objectContaining({ type: "mapping.batch_applied", message: "Bulk auto-map: 5 products mapped, 0 failed.", subjectId: batchId }),
+    ]);
+  });
+
+  it("does nothing new when run again, finished or interrupted", async () => {
+    const { stores, rows } = await reviewedCatalog();
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
+    const first = await applyMappingBatch({ batchId });
+    const before = await testDb.mapping.findMany({ orderBy: { id: "asc" } });
+    expect(await applyMappingBatch({ batchId })).toEqual(first);
+    expect(await testDb.activityEntry.count()).toBe(1);
+    // A retry after a crash between the writes and the final status update:
+    await testDb.mappingBatch.update({ where: { id: batchId }, data: { status: "RUNNING" } });
+    expect(await applyMappingBatch({ batchId })).toEqual(first);
+    expect(await testDb.mapping.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("refuses rows that went stale since the review, with a reason and a fix per product", async () => {
+    const { stores, shopify, tiktok, rows } = await reviewedCatalog();
+    const mappingBase = { organizationId: stores.organizationId, tiktokConnectionId: stores.tiktokConnectionId, shopifyConnectionId: stores.shopifyConnectionId, rule: "MANUAL" as const };
+    // A: the Shopify variant changed. B: the variant was deleted. C: the SKU was mapped meanwhile.
+    // D: its variant was mapped meanwhile from another TikTok SKU of the shop. E: the TikTok product was deactivated.
+    await testDb.shopifyVariant.update({ where: { id: shopify[0]!.variants[0]!.id }, data: { sku: "A-1-new", platformUpdatedAt: new Date("2026-03-02T00:00:00Z") } });
+    await testDb.shopifyVariant.update({ where: { id: shopify[1]!.variants[0]!.id }, data: { deletedAt: new Date() } });
+    await testDb.mapping.create({ data: { ...mappingBase, tiktokSkuId: tiktok[2]!.skus[0]!.id, shopifyVariantId: shopify[2]!.variants[0]!.id } });
+    const stray = await tiktokProduct(testDb, stores, { title: "Stray", skus: [{ sellerSku: "zzz" }] });
+    await testDb.mapping.create({ data: { ...mappingBase, tiktokSkuId: stray.skus[0]!.id, shopifyVariantId: shopify[3]!.variants[0]!.id } });
+    await testDb.tikTokProduct.update({ where: { id: tiktok[4]!.product.id }, data: { status: "SELLER_DEACTIVATED" } });
+
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
+    const summary = await applyMappingBatch({ batchId });
+    expect(summary.mappedSkus).toBe(4);
+    expect(summary.mappedProducts).toBe(4);
+    const byTitle = Object.fromEntries(summary.failures.map((failure) => [failure.title, failure]));
+    expect(Object.keys(byTitle).sort()).toEqual(["Product A", "Product B", "Product C", "Product D", "Product E"]);
+    expect(byTitle["Product A"]).toMatchObject({ tiktokSkuIds: [tiktok[0]!.skus[0]!.id], reason: "The catalog changed after you reviewed this proposal.", fix: expect.stringContaining("Run Bulk auto-map again") });
+    expect(byTitle["Product B"]!.reason).toBe("The Shopify variant was deleted.");
+    expect(byTitle["Product C"]!.reason).toBe("This TikTok SKU is already mapped.");
+    expect(byTitle["Product D"]!.reason).toBe("The Shopify variant is already mapped to another TikTok SKU of this shop.");
+    expect(byTitle["Product E"]).toMatchObject({ tiktokSkuIds: tiktok[4]!.skus.map((sku) => sku.id), reason: "The TikTok product was deleted or is no longer active." });
+    for (const failure of summary.failures) expect(failure.fix.length).toBeGreaterThan(10);
+
+    const written = await testDb.mapping.findMany({ where: { batchId } });
+    expect(written.map((mapping) => mapping.tiktokSkuId).sort()).toEqual([0, 1, 2, 3].map((p) => tiktok[p]!.skus[1]!.id).sort());
+    expect(await testDb.mapping.findUnique({ where: { tiktokSkuId: tiktok[2]!.skus[0]!.id } })).toMatchObject({ rule: "MANUAL", batchId: null });
+  });
+
+  it("refuses a second SKU mapped to the same variant in one batch", async () => {
+    const { stores, shopify, tiktok, rows } = await reviewedCatalog();
+    const twice = rows.map((row) => (row.tiktokSkuId === tiktok[0]!.skus[1]!.id ? { ...row, shopifyVariantId: shopify[0]!.variants[0]!.id } : row));
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: twice });
+    const summary = await applyMappingBatch({ batchId });
+    expect(summary.mappedSkus).toBe(9);
+    expect(summary.failures).toEqual([expect.objectContaining({ title: "Product A", tiktokSkuIds: [tiktok[0]!.skus[1]!.id] })]);
+  });
+
+  it("refuses another tenant's SKU or variant as not found and writes nothing", async () => {
+    const { stores, rows } = await reviewedCatalog();
+    const other = await pairedStores(testDb);
+    const otherShopify = await shopifyProduct(testDb, other, { title: "Theirs", variants: [{ sku: "A-1" }] });
+    const otherTikTok = await tiktokProduct(testDb, other, { title: "Theirs", skus: [{ sellerSku: "A-1" }] });
+    const foreignVariant = [...rows.slice(1), { ...rows[0]!, shopifyVariantId: otherShopify.variants[0]!.id }];
+    const foreignSku = [...rows.slice(1), { ...rows[0]!, tiktokSkuId: otherTikTok.skus[0]!.id }];
+    for (const attempt of [foreignVariant, foreignSku]) {
+      await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: attempt })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: other.tiktokConnectionId, rows })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await testDb.mappingBatch.count()).toBe(0);
+    expect(await testDb.mapping.count()).toBe(0);
+  });
+
+  it("rejects malformed rows and duplicate SKUs", async () => {
+    const { stores, rows } = await reviewedCatalog();
+    await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [{ ...rows[0], rule: "GUESS" }] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [rows[0], rows[0]] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await testDb.mappingBatch.count()).toBe(0);
+  });
+
+  it("refuses every row when the shop was paired with another store since", async () => {
+    const { stores, rows } = await reviewedCatalog();
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
+    await testDb.connection.update({ where: { id: stores.tiktokConnectionId }, data: { pairedShopifyId: null } });
+    const summary = await applyMappingBatch({ batchId });
+    expect(summary).toMatchObject({ mappedSkus: 0, mappedProducts: 0 });
+    expect(summary.failures).toHaveLength(5);
+    expect(summary.failures[0]!.reason).toContain("no longer paired");
+    expect(await testDb.mapping.count()).toBe(0);
+  });
+});

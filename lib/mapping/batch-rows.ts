@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// The rows of a "Map" click: what the member checked in the review, as sent by the dialog and as
+// stored in MappingBatch.requested.
+
+const id = z.string().min(1).max(64);
+
+export const mappingRuleSchema = z.enum(["EXACT_SKU", "NORMALIZED_SKU", "BARCODE", "TITLE_OPTIONS", "MANUAL"]);
+
+export const requestedRowSchema = z.object({
+  tiktokSkuId: id,
+  shopifyVariantId: id,
+  rule: mappingRuleSchema,
+  snapshot: z.string().min(1).max(64),
+});
+
+export const MAX_BATCH_ROWS = 100_000;
+
+export const requestedRowsSchema = z.array(requestedRowSchema).min(1, "Check at least one proposal.").max(MAX_BATCH_ROWS);
+
+export type RequestedRow = z.infer<typeof requestedRowSchema>;
+
+export const storedRowSchema = requestedRowSchema.extend({ tiktokProductId: id, productTitle: z.string() });
+
+export type StoredRow = z.infer<typeof storedRowSchema>;
+
+export const storedRequestSchema = z.object({
+  tiktokConnectionId: id,
+  shopifyConnectionId: id,
+  rows: z.array(storedRowSchema),
+});
+
+export type StoredRequest = z.infer<typeof storedRequestSchema>;
+
+export const batchFailureSchema = z.object({
+  tiktokProductId: z.string(),
+  title: z.string(),
+  tiktokSkuIds: z.array(z.string()),
+  reason: z.string(),
+  fix: z.string(),
+});
+
+export type BatchFailure = z.infer<typeof batchFailureSchema>;

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { applyShopifyProductDelete, applyShopifyProductUpdate } from "../catalog/shopify/apply-webhook";
+import { applyTikTokProductEvent } from "../catalog/tiktok/apply-product-event";
+import { db } from "../db";
+import type { WebhookDelivery } from "../generated/prisma/client.ts";
+import { archiveDeletedMappings } from "../mapping/archive-deleted";
+import type { DeliveryOutcome } from "./process-delivery";
+
+const shopifyBody = z.object({ body: z.object({ id: z.union([z.number(), z.string()]).transform(String), updated_at: z.string().optional() }) });
+const tiktokData = z.object({
+  data: z.object({ product_id: z.union([z.string(), z.number()]).transform(String), update_time: z.coerce.number().optional() }),
+});
+
+/** Catalog webhooks: apply the change to the cached catalog (newer platform data always wins). */
+export async function processProductDelivery({ delivery }: { delivery: WebhookDelivery & { connectionId: string } }): Promise<DeliveryOutcome> {
+  const connectionId = delivery.connectionId;
+  let action: string;
+  if (delivery.platform === "SHOPIFY") {
+    const parsed = shopifyBody.safeParse(delivery.payload);
+    if (!parsed.success) return { handled: false, reason: "the delivery has no product id" };
+    const { id, updated_at } = parsed.data.body;
+    if (delivery.topic === "products/delete") {
+      action = (await applyShopifyProductDelete({ connectionId, productId: id })).deleted ? "product deleted" : "already deleted";
+    } else {
+      const result = await applyShopifyProductUpdate({ connectionId, productId: id, updatedAt: updated_at ?? delivery.receivedAt });
+      action = result.applied ? "product updated" : `ignored (${result.reason})`;
+    }
+  } else {
+    const parsed = tiktokData.safeParse(delivery.payload);
+    if (!parsed.success) return { handled: false, reason: "the delivery has no product id" };
+    action = `product ${await applyTikTokProductEvent({ connectionId, productId: parsed.data.data.product_id, updateTime: parsed.data.data.update_time })}`;
+  }
+  const connection = await db().connection.findUniqueOrThrow({ where: { id: connectionId }, select: { organizationId: true } });
+  await archiveDeletedMappings({ organizationId: connection.organizationId });
+  return { handled: true, action };
+}
