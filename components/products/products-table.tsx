@@ -49,6 +49,11 @@ const columns: ColumnDef<ProductListItem>[] = [
           {row.original.status !== "ACTIVATE" ? <Badge>{productStatusLabels[row.original.status] ?? row.original.status}</Badge> : null}
           <span className="text-xs text-slate-500">ID {row.original.externalId}</span>
         </div>
+        {row.original.issues.map((issue, index) => (
+          <p key={index} className="mt-1 text-xs text-red-700">
+            {issue.reason} <span className="text-slate-600">{issue.fix}</span>
+          </p>
+        ))}
       </div>
     ),
   },

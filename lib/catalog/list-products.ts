@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db";
+import { openMappingIssues } from "../mapping/record-issues";
 import { decodeProductCursor, encodeProductCursor, listProductsQuerySchema, type ListProductsQueryInput } from "./product-list-query";
 import { queryProductPage, type ProductPageRow } from "./query-product-page";
 
@@ -79,7 +80,7 @@ function toSkuView(sku: SkuRow) {
   };
 }
 
-function toProductView({ row, product }: { row: ProductPageRow; product: ProductRow }) {
+function toProductView({ row, product, issues }: { row: ProductPageRow; product: ProductRow; issues: { reason: string; fix: string }[] }) {
   return {
     id: row.id,
     externalId: product.externalId,
@@ -91,6 +92,8 @@ function toProductView({ row, product }: { row: ProductPageRow; product: Product
     mappedSkuCount: row.mappedCount,
     partlyMapped: row.mappedCount > 0 && row.mappedCount < row.skuCount,
     skus: product.skus.map(toSkuView),
+    /** Why "Map" could not map this product, and how to fix it (open issues). */
+    issues,
   };
 }
 
@@ -109,7 +112,9 @@ export async function listProducts({ organizationId, query: input }: ListProduct
   const after = cursor ? decodeProductCursor(cursor) : null;
   const { counts, rows } = await queryProductPage({ organizationId, query, after });
   const page = rows.slice(0, query.limit);
-  const products = new Map((await loadProducts({ organizationId, productIds: page.map((row) => row.id) })).map((product) => [product.id, product]));
+  const productIds = page.map((row) => row.id);
+  const [loaded, issues] = await Promise.all([loadProducts({ organizationId, productIds }), openMappingIssues({ organizationId, productIds })]);
+  const products = new Map(loaded.map((product) => [product.id, product]));
   const last = page[page.length - 1];
   return {
     tab: query.tab,
@@ -117,7 +122,7 @@ export async function listProducts({ organizationId, query: input }: ListProduct
     // A product removed between the two reads (its shop disconnected and purged) is left out.
     products: page.flatMap((row) => {
       const product = products.get(row.id);
-      return product ? [toProductView({ row, product })] : [];
+      return product ? [toProductView({ row, product, issues: issues.get(row.id) ?? [] })] : [];
     }),
     nextCursor: rows.length > query.limit && last ? encodeProductCursor(last) : null,
   };

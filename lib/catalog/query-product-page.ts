@@ -73,6 +73,10 @@ export async function queryProductPage(options: QueryProductPageOptions): Promis
       SELECT id, title, status, 0 AS sku, 0 AS ok, 0 AS broken FROM products
       UNION ALL
       SELECT "productId", NULL, NULL, sku, ok, broken FROM (${skuFacts(options)}) sku_facts
+      UNION ALL
+      -- "Map" refused these products: they need attention until mapped.
+      SELECT "tiktokProductId", NULL, NULL, 0, 0, 1 FROM "MappingIssue"
+      WHERE "organizationId" = ${organizationId} AND "resolvedAt" IS NULL
     ),
     tabbed AS (
       SELECT *, CASE

@@ -5,6 +5,7 @@ import { batchFailureSchema, requestedRowsSchema, storedRequestSchema, type Batc
 import { getPairedStoresOrThrow } from "./compute-proposals";
 import { judgeRow, REFUSALS, type RefusalCode } from "./judge-row";
 import { readCurrentRows } from "./read-current-rows";
+import { recordMappingIssues } from "./record-issues";
 
 const CHUNK = 1_000;
 
@@ -127,6 +128,13 @@ export async function applyMappingBatch({ batchId }: { batchId: string }): Promi
     data: { status: "SUCCEEDED", mappedProducts, mappedSkus: mapped.length, failures, finishedAt: new Date() },
   });
   if (finished.count === 1) {
+    await recordMappingIssues({
+      organizationId,
+      tiktokConnectionId: request.tiktokConnectionId,
+      batchId,
+      failures,
+      mappedProductIds: [...new Set(mapped.map((row) => row.tiktokProductId))].filter((id) => !failures.some((f) => f.tiktokProductId === id)),
+    });
     await recordActivity({
       organizationId,
       type: "mapping.batch_applied",
