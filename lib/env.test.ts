@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseUrl, EnvError, parseEnv } from "./env";
+import { databaseUrl, EnvError, envSchema, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("runs the demo with no environment at all", () => {
@@ -68,5 +68,23 @@ describe("Inngest settings", () => {
     const base = { NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), TOKEN_ENCRYPTION_KEY: "k1:abc" };
     expect(() => parseEnv(base)).toThrow("INNGEST_SIGNING_KEY");
     expect(() => parseEnv({ ...base, INNGEST_DEV: "1" })).not.toThrow();
+  });
+});
+
+describe(".env.example", () => {
+  it("parses as it is, so copying it to .env is a working start", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const text = fs.readFileSync(path.resolve(__dirname, "../.env.example"), "utf8");
+    const values = Object.fromEntries(
+      text
+        .split("\n")
+        .filter((line) => /^[A-Z0-9_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    const names = Object.keys(values);
+    // Every variable the schema knows is documented there.
+    for (const name of Object.keys(envSchema.in.shape)) if (name !== "NODE_ENV" && name !== "NEXT_PHASE") expect(names, name).toContain(name);
+    expect(parseEnv(values).APP_URL).toBe("http://127.0.0.1:3000");
   });
 });

@@ -129,7 +129,9 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // An empty value means "not set" (a copied .env.example leaves most of them empty).
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const result = envSchema.safeParse(present);
   if (!result.success) throw new EnvError(result.error.issues);
   return result.data;
 }
