@@ -79,4 +79,11 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
 
   await page.goto(`/${owner.orgSlug}/activity`);
   await expect(page.getByText(/archived because a product or variant was deleted/)).toBeVisible();
+
+  // The Overview now shows the stores and the mapping progress instead of "Connect your Shopify store".
+  await page.goto(`/${owner.orgSlug}/overview`);
+  await expect(page.getByText(seller.shops[0]!.name)).toBeVisible();
+  await expect(page.getByText("Connect your Shopify store")).toHaveCount(0);
+  const mappedCount = page.locator("dt", { hasText: /^Mapped$/ }).locator("xpath=following-sibling::dd");
+  await expect(mappedCount).toHaveText("2");
 });

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import type { getOverview } from "@/lib/overview/get-overview";
+import { Badge } from "../ui/badge";
+import { Card, CardBody, CardHeader, CardTitle } from "../ui/card";
+
+type Overview = Awaited<ReturnType<typeof getOverview>>;
+
+const statusTone = { ACTIVE: "success", NEEDS_REAUTH: "danger", DISCONNECTED: "neutral", UNINSTALLED: "danger" } as const;
+const statusLabel = { ACTIVE: "Connected", NEEDS_REAUTH: "Needs re-authorization", DISCONNECTED: "Disconnected", UNINSTALLED: "Uninstalled" } as const;
+
+/** The stores with their health, and how far mapping has come, each linking to where to act. */
+export function OverviewSummary({ org, overview }: { org: string; overview: Overview }) {
+  const counts = overview.products;
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Card>
+        <CardHeader>
+          <CardTitle>Stores</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {overview.stores.map((store) => (
+              <li key={store.id} className="flex items-center justify-between gap-3 py-2">
+                <div>
+                  <p className="font-medium text-slate-900">{store.name}</p>
+                  <p className="text-xs text-slate-500">{store.platform}{store.statusReason ? ` · ${store.statusReason}` : ""}</p>
+                </div>
+                <Badge tone={statusTone[store.status]}>{statusLabel[store.status]}</Badge>
+              </li>
+            ))}
+          </ul>
+          <Link href={`/${org}/connections`} className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline">
+            Manage connections
+          </Link>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Products</CardTitle>
+        </CardHeader>
+        <CardBody>
+          {counts ? (
+            <dl className="grid grid-cols-3 gap-3 text-center">
+              {(
+                [
+                  ["Unmapped", counts.unmapped, "unmapped"],
+                  ["Mapped", counts.mapped, "mapped"],
+                  ["Needs attention", counts.attention, "attention"],
+                ] as const
+              ).map(([label, value]) => (
+                <div key={label} className="rounded-md bg-slate-50 px-2 py-3">
+                  <dt className="text-xs text-slate-500">{label}</dt>
+                  <dd className="mt-1 text-xl font-semibold text-slate-900">{value.toLocaleString("en-US")}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+          <Link href={`/${org}/products`} className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline">
+            Go to Products
+          </Link>
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
