@@ -14,6 +14,7 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/connections/tiktok": {},
   "PATCH /api/orgs/[org]/connections/[connectionId]": { pairedShopifyId: "cmwy00000000000000000000a" },
   "POST /api/orgs/[org]/catalog/imports": {},
+  "POST /api/orgs/[org]/mapping/unmap": { tiktokProductId: "cmwy00000000000000000000d" },
   "POST /api/orgs/[org]/mapping/proposals": { tiktokConnectionId: "cmwy00000000000000000000b" },
   "POST /api/orgs/[org]/mapping/batches": { tiktokConnectionId: "cmwy00000000000000000000b", rows: [] },
   "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },
@@ -141,11 +142,13 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
   // B's SKU and variant ids (read from B's own batch) in A's batch request.
   const bBatch = await victim.request.get(`/api/orgs/${b.orgSlug}/mapping/batches/${b.batchId}`);
   expect(bBatch.status()).toBe(200);
-  type Listed = { products: { skus: { id: string; mapping: { variant: { id: string } } | null }[] }[] };
+  type Listed = { products: { id: string; skus: { id: string; mapping: { variant: { id: string } } | null }[] }[] };
+  let bProductId = "";
   let stolen: Listed["products"][number]["skus"] = [];
   await expect(async () => {
     const listed = (await (await victim.request.get(`/api/orgs/${b.orgSlug}/products?tab=mapped`)).json()) as Listed;
     stolen = listed.products.flatMap((item) => item.skus).filter((sku) => sku.mapping);
+    bProductId = listed.products[0]?.id ?? "";
     expect(stolen.length).toBeGreaterThan(0);
   }).toPass({ timeout: 20_000 });
   await expectNoLeak(
@@ -154,6 +157,11 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
     }),
     b,
   );
+
+  // Unmapping B's product from A's organization is refused, and B's mapping stays.
+  await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/mapping/unmap`, { data: { tiktokProductId: bProductId } }), b);
+  const stillMapped = (await (await victim.request.get(`/api/orgs/${b.orgSlug}/products?tab=mapped`)).json()) as Listed;
+  expect(stillMapped.products.map((p) => p.id)).toContain(bProductId);
 
   // The user-scoped list shows only one's own organizations.
   const mine = await (await attacker.request.get("/api/me/organizations")).text();

@@ -86,4 +86,18 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
   await expect(page.getByText("Connect your Shopify store")).toHaveCount(0);
   const mappedCount = page.locator("dt", { hasText: /^Mapped$/ }).locator("xpath=following-sibling::dd");
   await expect(mappedCount).toHaveText("2");
+
+  // Unmap one product, then undo the whole batch from its Activity entry.
+  await page.goto(`/${owner.orgSlug}/products`);
+  await page.getByRole("tab", { name: /Mapped Products/ }).click();
+  await page.getByRole("button", { name: "Unmap Pin" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Unmap" }).click();
+  await expect(page.getByText("Pin unmapped (1 SKU).")).toBeVisible();
+  await page.goto(`/${owner.orgSlug}/activity`);
+  await page.getByRole("button", { name: "Undo" }).first().click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText(/Undone: \d+ mappings? removed\./)).toBeVisible();
+  await page.goto(`/${owner.orgSlug}/products`);
+  await expect(page.getByRole("tab", { name: /Mapped Products/ })).toContainText("0");
+  await expect(page.getByText("Beanie", { exact: true })).toBeVisible();
 });

@@ -11,6 +11,7 @@ import { ErrorState } from "../ui/error-state";
 import { Select } from "../ui/select";
 import { Spinner } from "../ui/spinner";
 import { useActivity } from "./use-activity";
+import { UndoBatchButton } from "./undo-batch-button";
 import { useRunHealthCheck } from "./use-run-health-check";
 import { toast } from "sonner";
 
@@ -69,6 +70,7 @@ export function ActivityList() {
                     {entry.type} · <time dateTime={entry.createdAt}>{new Date(entry.createdAt).toLocaleString()}</time>
                   </p>
                 </div>
+                {canWrite && entry.type === "mapping.batch_applied" && entry.subjectId ? <UndoBatchButton org={slug} batchId={entry.subjectId} /> : null}
               </li>
             ))}
           </ul>

@@ -9,6 +9,8 @@ export interface ActivityEntryView {
   type: string;
   level: "INFO" | "SUCCESS" | "WARNING" | "ERROR";
   message: string;
+  subjectType: string | null;
+  subjectId: string | null;
   createdAt: string;
 }
 

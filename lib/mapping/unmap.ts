@@ -1,0 +1,52 @@
+import { recordActivity } from "../activity/record-activity";
+import type { OrgContext } from "../auth/org-access";
+import { db } from "../db";
+import { notFound } from "../errors";
+
+/** "Unmap": removes every mapping of one TikTok product; its SKUs go back to Unmapped Products. */
+export async function unmapProduct({ org, tiktokProductId }: { org: OrgContext; tiktokProductId: string }): Promise<{ removed: number }> {
+  const product = await db().tikTokProduct.findFirst({
+    where: { id: tiktokProductId, organizationId: org.organizationId },
+    select: { id: true, title: true, connectionId: true },
+  });
+  if (!product) throw notFound("Product not found.");
+  const removed = await db().$transaction(async (tx) => {
+    // The same per-shop lock the batch apply takes: an unmap never interleaves with a Map.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${product.connectionId}`}))`;
+    const { count } = await tx.mapping.deleteMany({ where: { organizationId: org.organizationId, tiktokSku: { productId: product.id } } });
+    await tx.mappingIssue.updateMany({ where: { organizationId: org.organizationId, tiktokProductId: product.id, resolvedAt: null }, data: { resolvedAt: new Date() } });
+    return count;
+  });
+  if (removed > 0) {
+    await recordActivity({
+      organizationId: org.organizationId,
+      type: "mapping.unmapped",
+      level: "INFO",
+      message: `${product.title} was unmapped (${removed} SKU${removed === 1 ? "" : "s"}). It is back under Unmapped Products.`,
+      subjectType: "tiktokProduct",
+      subjectId: product.id,
+    });
+  }
+  return { removed };
+}
+
+/** Undo a whole "Map": removes the mappings that batch made (later remaps of the same SKUs are kept). */
+export async function undoMappingBatch({ org, batchId }: { org: OrgContext; batchId: string }): Promise<{ removed: number }> {
+  const batch = await db().mappingBatch.findFirst({ where: { id: batchId, organizationId: org.organizationId }, select: { id: true, status: true, requested: true } });
+  if (!batch) throw notFound("Mapping batch not found.");
+  const connectionId = (batch.requested as { tiktokConnectionId?: string }).tiktokConnectionId ?? "";
+  const removed = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${connectionId}`}))`;
+    const { count } = await tx.mapping.deleteMany({ where: { organizationId: org.organizationId, batchId: batch.id } });
+    return count;
+  });
+  await recordActivity({
+    organizationId: org.organizationId,
+    type: "mapping.batch_undone",
+    level: "WARNING",
+    message: `A mapping batch was undone: ${removed} mapping${removed === 1 ? "" : "s"} removed. The products are back under Unmapped Products.`,
+    subjectType: "mappingBatch",
+    subjectId: batch.id,
+  });
+  return { removed };
+}
