@@ -15,6 +15,7 @@ const bodies: Record<string, unknown> = {
   "PATCH /api/orgs/[org]/connections/[connectionId]": { pairedShopifyId: "cmwy00000000000000000000a" },
   "POST /api/orgs/[org]/catalog/imports": {},
   "POST /api/orgs/[org]/mapping/unmap": { tiktokProductId: "cmwy00000000000000000000d" },
+  "POST /api/orgs/[org]/mapping/manual": { tiktokConnectionId: "cmwy00000000000000000000b", pairs: [{ tiktokSkuId: "a", shopifyVariantId: "b" }] },
   "POST /api/orgs/[org]/mapping/proposals": { tiktokConnectionId: "cmwy00000000000000000000b" },
   "POST /api/orgs/[org]/mapping/batches": { tiktokConnectionId: "cmwy00000000000000000000b", rows: [] },
   "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },

@@ -68,6 +68,15 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
   await expect(page.getByText("Mystery Box", { exact: true })).toBeVisible();
   await expect(page.getByText("Canvas Tote Bag", { exact: true })).toHaveCount(0);
 
+  // The ambiguous socks are mapped by hand: search the Shopify store and pick one.
+  await page.getByRole("button", { name: "Map Socks by hand" }).click();
+  const manual = page.getByRole("dialog", { name: "Map Socks" });
+  await manual.getByRole("button", { name: "Search" }).click();
+  await manual.getByRole("button", { name: /^Pick Socks A/ }).click();
+  await manual.getByRole("button", { name: "Map", exact: true }).click();
+  await expect(page.getByText("Socks: 1 SKU mapped.")).toBeVisible();
+  await expect(page.getByRole("tab", { name: /Mapped Products/ })).toContainText("4");
+
   // The Shopify product behind a mapping is deleted: its mapping is archived and needs attention.
   const toteId = shopify.products[0]!.id.split("/").pop()!;
   await sandbox("DELETE", `/__sandbox/shopify/shops/${store.domain}/products/${toteId}`);
@@ -85,7 +94,7 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
   await expect(page.getByText(seller.shops[0]!.name)).toBeVisible();
   await expect(page.getByText("Connect your Shopify store")).toHaveCount(0);
   const mappedCount = page.locator("dt", { hasText: /^Mapped$/ }).locator("xpath=following-sibling::dd");
-  await expect(mappedCount).toHaveText("2");
+  await expect(mappedCount).toHaveText("3");
 
   // Unmap one product, then undo the whole batch from its Activity entry.
   await page.goto(`/${owner.orgSlug}/products`);
@@ -98,6 +107,7 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
   await page.getByRole("alertdialog").getByRole("button", { name: "Undo" }).click();
   await expect(page.getByText(/Undone: \d+ mappings? removed\./)).toBeVisible();
   await page.goto(`/${owner.orgSlug}/products`);
-  await expect(page.getByRole("tab", { name: /Mapped Products/ })).toContainText("0");
+  // The batch's mappings are gone; the socks, mapped by hand later, stay.
+  await expect(page.getByRole("tab", { name: /Mapped Products/ })).toContainText("1");
   await expect(page.getByText("Beanie", { exact: true })).toBeVisible();
 });

@@ -6,7 +6,7 @@ import { Fragment } from "react";
 import { Badge } from "../ui/badge";
 import { productStatusLabels } from "./product-filters";
 import { ProductSkuList } from "./product-sku-list";
-import { UnmapButton } from "./unmap-button";
+import { ProductRowActions } from "./product-row-actions";
 import type { ProductListItem } from "./product-types";
 
 const columns: ColumnDef<ProductListItem>[] = [
@@ -68,7 +68,7 @@ const columns: ColumnDef<ProductListItem>[] = [
     ),
   },
   { id: "shop", header: "TikTok shop", cell: ({ row }) => <span className="text-slate-700">{row.original.shop.name}</span> },
-  { id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <UnmapButton product={row.original} /> },
+  { id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <ProductRowActions product={row.original} /> },
 ];
 
 /** TikTok products with their SKUs one click away; pages come from the server's keyset cursor. */

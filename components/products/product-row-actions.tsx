@@ -8,6 +8,7 @@ import { orgKeys } from "../api/query-keys";
 import { useOrg } from "../shell/org-role-context";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { MapProductDialog } from "./map-product-dialog";
 import type { ProductListItem } from "./product-types";
 
 function useUnmapProduct(org: string) {
@@ -18,17 +19,27 @@ function useUnmapProduct(org: string) {
   });
 }
 
-/** "Unmap" for a product with mappings (writers only): its SKUs go back to Unmapped Products. */
-export function UnmapButton({ product }: { product: ProductListItem }) {
+/** "Map…" (search and pick) and "Unmap" for one product, writers only. */
+export function ProductRowActions({ product }: { product: ProductListItem }) {
   const { slug, canWrite } = useOrg();
   const unmap = useUnmapProduct(slug);
   const [open, setOpen] = useState(false);
-  if (!canWrite || product.skus.every((sku) => !sku.mapping)) return null;
+  const [mapping, setMapping] = useState(false);
+  if (!canWrite) return null;
+  const hasMappings = product.skus.some((sku) => sku.mapping);
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Unmap ${product.title}`}>
-        Unmap
-      </Button>
+      <div className="flex justify-end gap-1">
+        <Button size="sm" variant="ghost" onClick={() => setMapping(true)} aria-label={`Map ${product.title} by hand`}>
+          Map…
+        </Button>
+        {hasMappings ? (
+          <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Unmap ${product.title}`}>
+            Unmap
+          </Button>
+        ) : null}
+      </div>
+      {mapping ? <MapProductDialog product={product} open={mapping} onOpenChange={setMapping} /> : null}
       <ConfirmDialog
         open={open}
         onOpenChange={setOpen}
