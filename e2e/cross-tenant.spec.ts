@@ -91,8 +91,10 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
   };
 }
 
-function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string }): string {
-  return path
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string }): string {
+  // GET routes that need a query to answer 200 for their owner.
+  const query = path.endsWith("/mapping/variants") ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt` : "";
+  return (path + query)
     .replace("[org]", tenantSlug)
     .replace("[memberId]", ids.memberId)
     .replace("[invitationId]", ids.invitationId)
@@ -158,6 +160,9 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
     }),
     b,
   );
+
+  // Searching B's Shopify store through B's TikTok shop id from A's organization is refused.
+  await expectNoLeak(await attacker.request.get(`/api/orgs/${a.orgSlug}/mapping/variants?tiktokConnectionId=${b.tiktokConnectionId}&q=Shirt`), b);
 
   // Unmapping B's product from A's organization is refused, and B's mapping stays.
   await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/mapping/unmap`, { data: { tiktokProductId: bProductId } }), b);

@@ -52,15 +52,19 @@ export async function connectShopifyInBrowser(page: Page, orgSlug: string, store
   await page.getByRole("button", { name: "Connect Shopify" }).first().click();
   await page.getByLabel("Shop domain").fill(storeName);
   await page.getByRole("button", { name: "Continue to Shopify" }).click();
+  // Wait for each side of the round trip, so no click lands on the page being left.
+  await page.waitForURL(/\/admin\/oauth\/authorize/);
   await page.getByRole("button", { name: "Install app" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${orgSlug}/connections`));
+  await page.waitForURL(new RegExp(`/${orgSlug}/connections`));
 }
 
 /** "Connect TikTok Shop" through TikTok's seller authorization page, back on the shop picker. */
 export async function authorizeTikTokInBrowser(page: Page, orgSlug: string, sellerName: string, action: "Authorize" | "Cancel" = "Authorize") {
   await page.goto(`/${orgSlug}/connections`);
   await page.getByRole("button", { name: "Connect TikTok Shop" }).click();
+  // Wait for each side of the round trip, so no click lands on the page being left.
+  await page.waitForURL(/\/tiktok\/oauth\/authorize/);
   if (action === "Authorize") await page.getByLabel(new RegExp(sellerName)).check();
-  await page.getByRole("button", { name: action }).click();
-  await expect(page).toHaveURL(new RegExp(`/${orgSlug}/connections`));
+  await page.getByRole("button", { name: action, exact: true }).click();
+  await page.waitForURL(new RegExp(`/${orgSlug}/connections`));
 }
