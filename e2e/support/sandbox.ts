@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 // The platform sandbox the e2e app talks to (started by global-setup.ts), driven through its control API.
 
