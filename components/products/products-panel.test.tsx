@@ -38,7 +38,7 @@ const list: ProductList = {
       mappedSkuCount: 1,
       partlyMapped: true,
       skus: [],
-    issues: [],
+      attention: [],
     },
   ],
 };

@@ -1,7 +1,7 @@
 "use client";
 
 import { flexRender, getCoreRowModel, getExpandedRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
-import { ChevronDown, ChevronRight, ImageOff } from "lucide-react";
+import { AlertTriangle, ChevronDown, ChevronRight, ImageOff } from "lucide-react";
 import { Fragment } from "react";
 import { Badge } from "../ui/badge";
 import { productStatusLabels } from "./product-filters";
@@ -50,9 +50,12 @@ const columns: ColumnDef<ProductListItem>[] = [
           {row.original.status !== "ACTIVATE" ? <Badge>{productStatusLabels[row.original.status] ?? row.original.status}</Badge> : null}
           <span className="text-xs text-slate-500">ID {row.original.externalId}</span>
         </div>
-        {row.original.issues.map((issue, index) => (
-          <p key={index} className="mt-1 text-xs text-red-700">
-            {issue.reason} <span className="text-slate-600">{issue.fix}</span>
+        {row.original.attention.map((item, index) => (
+          <p key={index} className="mt-1 flex items-start gap-1 text-xs text-red-700">
+            <AlertTriangle className="mt-0.5 size-3 shrink-0" aria-hidden />
+            <span>
+              {item.reason} <span className="text-slate-600">{item.fix}</span>
+            </span>
           </p>
         ))}
       </div>

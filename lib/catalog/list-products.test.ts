@@ -58,6 +58,11 @@ describe("listProducts", () => {
     expect(archived!.skus[0]!.mapping).toMatchObject({ status: "ARCHIVED", problem: expect.stringMatching(/Map this SKU to another variant/) });
     expect(numberOf(deletedVariant!.id)).toBe(15);
     expect(deletedVariant!.skus[0]!.mapping).toMatchObject({ status: "ACTIVE", problem: "The Shopify variant was deleted. Map this SKU to another variant." });
+    // Under the title: why, and what to do.
+    expect(archived!.attention).toEqual([{ reason: "SKU ACME-000005-1: The Shopify variant was deleted. Map this SKU to another variant.", fix: expect.stringContaining("Map…") }]);
+    expect(deletedVariant!.attention).toEqual([{ reason: "SKU ACME-000015-1: The Shopify variant was deleted. Map this SKU to another variant.", fix: expect.stringContaining("Unmap") }]);
+    expect(partly.attention).toEqual([]);
+    expect(mapped.products[0]!.attention).toEqual([]);
   });
 
   it("sends a product to Needs attention once its variant's Shopify product is deleted, and drops deleted TikTok products", async () => {
@@ -68,6 +73,8 @@ describe("listProducts", () => {
     const attention = await listProducts({ organizationId: shop.organizationId, query: { tab: "attention" } });
     expect(attention.products.map((p) => numberOf(p.id))).toEqual([1, 5, 15]);
     expect(attention.products[0]!.skus[0]!.mapping!.problem).toBe("The Shopify product was deleted. Map this SKU to another variant.");
+    // Both SKUs lost their variant the same way: one line naming both.
+    expect(attention.products[0]!.attention).toEqual([{ reason: "SKUs ACME-000001-1, ACME-000001-2: The Shopify product was deleted. Map this SKU to another variant.", fix: expect.any(String) }]);
     const unmapped = await allPages({ organizationId: shop.organizationId, query: { tab: "unmapped" } });
     expect(unmapped.map(numberOf)).not.toContain(4);
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db";
-import { openMappingIssues } from "../mapping/record-issues";
+import { openMappingIssues } from "../mapping/open-mapping-issues";
 import { decodeProductCursor, encodeProductCursor, listProductsQuerySchema, type ListProductsQueryInput } from "./product-list-query";
 import { queryProductPage, type ProductPageRow } from "./query-product-page";
 
@@ -50,12 +50,32 @@ async function loadProducts({ organizationId, productIds }: { organizationId: st
 type ProductRow = Awaited<ReturnType<typeof loadProducts>>[number];
 type SkuRow = ProductRow["skus"][number];
 
-// Why a SKU's mapping needs a member's attention, in words that say what to do.
+export interface AttentionItem {
+  reason: string;
+  fix: string;
+}
+
+// Why a SKU's mapping needs a member's attention (null: it does not).
 function mappingProblem(mapping: NonNullable<SkuRow["mapping"]>): string | null {
   if (mapping.status === "ARCHIVED") return mapping.archivedReason ?? "The Shopify variant was deleted. Map this SKU to another variant.";
   if (mapping.shopifyVariant.product.deletedAt) return "The Shopify product was deleted. Map this SKU to another variant.";
   if (mapping.shopifyVariant.deletedAt) return "The Shopify variant was deleted. Map this SKU to another variant.";
   return null;
+}
+
+const BROKEN_MAPPING_FIX = "Use Map… to pick another Shopify variant, or Unmap the product.";
+
+// The product's open "Map" issues (unless every SKU has been mapped since, by hand for instance),
+// then one line per distinct broken-mapping problem naming the SKUs it concerns.
+function attentionOf({ row, product, issues }: { row: ProductPageRow; product: ProductRow; issues: AttentionItem[] }): AttentionItem[] {
+  const fullyMapped = row.skuCount > 0 && row.mappedCount === row.skuCount;
+  const skusByProblem = new Map<string, string[]>();
+  for (const sku of product.skus) {
+    const problem = sku.mapping && mappingProblem(sku.mapping);
+    if (problem) skusByProblem.set(problem, [...(skusByProblem.get(problem) ?? []), sku.sellerSku ?? sku.externalId]);
+  }
+  const broken = [...skusByProblem].map(([problem, skus]) => ({ reason: `${skus.length === 1 ? "SKU" : "SKUs"} ${skus.join(", ")}: ${problem}`, fix: BROKEN_MAPPING_FIX }));
+  return [...(fullyMapped ? [] : issues), ...broken];
 }
 
 function toSkuView(sku: SkuRow) {
@@ -80,7 +100,7 @@ function toSkuView(sku: SkuRow) {
   };
 }
 
-function toProductView({ row, product, issues }: { row: ProductPageRow; product: ProductRow; issues: { reason: string; fix: string }[] }) {
+function toProductView({ row, product, issues }: { row: ProductPageRow; product: ProductRow; issues: AttentionItem[] }) {
   return {
     id: row.id,
     externalId: product.externalId,
@@ -92,8 +112,8 @@ function toProductView({ row, product, issues }: { row: ProductPageRow; product:
     mappedSkuCount: row.mappedCount,
     partlyMapped: row.mappedCount > 0 && row.mappedCount < row.skuCount,
     skus: product.skus.map(toSkuView),
-    /** Why "Map" could not map this product, and how to fix it (open issues). */
-    issues,
+    /** Why the product is under "Needs attention" and how to fix it: open "Map" issues and broken mappings. */
+    attention: attentionOf({ row, product, issues }),
   };
 }
 

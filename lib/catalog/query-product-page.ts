@@ -41,7 +41,8 @@ function skuFacts({ organizationId, query }: QueryProductPageOptions): Prisma.Sq
   const facts = Prisma.sql`
     SELECT s."productId", 1 AS sku,
       coalesce((m.status = 'ACTIVE' AND v."deletedAt" IS NULL)::int, 0) AS ok,
-      coalesce((m.status = 'ARCHIVED' OR v."deletedAt" IS NOT NULL)::int, 0) AS broken
+      coalesce((m.status = 'ARCHIVED' OR v."deletedAt" IS NOT NULL)::int, 0) AS broken,
+      0 AS issue
     FROM "TikTokSku" s
     LEFT JOIN "Mapping" m ON m."tiktokSkuId" = s.id AND m."organizationId" = ${organizationId}
     LEFT JOIN "ShopifyVariant" v ON v.id = m."shopifyVariantId" AND v."organizationId" = ${organizationId}
@@ -55,12 +56,15 @@ function skuFacts({ organizationId, query }: QueryProductPageOptions): Prisma.Sq
 // has no autovacuum): products, SKUs and mappings are appended and aggregated once per product,
 // with no join between aggregates. A SKU counts as mapped through an ACTIVE mapping to a live
 // variant (deleting a Shopify product marks its variants deleted too); a product with any ARCHIVED
-// mapping, or an ACTIVE one to a deleted variant, goes to "attention" and to no other tab. Zero-SKU
+// mapping, or an ACTIVE one to a deleted variant, goes to "attention" and to no other tab, and so
+// does one with an open MappingIssue ("Map" refused it) unless all its SKUs have been mapped since
+// (by hand, for instance: that path does not resolve issues). Zero-SKU
 // products (TikTok requires a SKU, so only a half-written import) count as unmapped rather than
 // vanish. The tab counts and one keyset page are read from the same set.
 export async function queryProductPage(options: QueryProductPageOptions): Promise<{ counts: ProductTabCounts; rows: ProductPageRow[] }> {
   const { organizationId, query, after } = options;
   const keyset = after ? Prisma.sql`AND (title, id) > (${after.title}, ${after.id})` : Prisma.empty;
+  const issueShop = query.shop ? Prisma.sql`AND i."tiktokConnectionId" = ${query.shop}` : Prisma.empty;
   const [result] = await db().$queryRaw<{ counts: Partial<ProductTabCounts> | null; rows: ProductPageRow[] | null }[]>`
     WITH products AS MATERIALIZED (
       SELECT p.id, p.title, p.status
@@ -70,22 +74,23 @@ export async function queryProductPage(options: QueryProductPageOptions): Promis
       WHERE p."organizationId" = ${organizationId} AND p."deletedAt" IS NULL ${productFilters(options)}
     ),
     facts AS (
-      SELECT id, title, status, 0 AS sku, 0 AS ok, 0 AS broken FROM products
+      SELECT id, title, status, 0 AS sku, 0 AS ok, 0 AS broken, 0 AS issue FROM products
       UNION ALL
-      SELECT "productId", NULL, NULL, sku, ok, broken FROM (${skuFacts(options)}) sku_facts
+      SELECT "productId", NULL, NULL, sku, ok, broken, issue FROM (${skuFacts(options)}) sku_facts
       UNION ALL
       -- "Map" refused these products: they need attention until mapped.
-      SELECT "tiktokProductId", NULL, NULL, 0, 0, 1 FROM "MappingIssue"
-      WHERE "organizationId" = ${organizationId} AND "resolvedAt" IS NULL
+      SELECT "tiktokProductId", NULL, NULL, 0, 0, 0, 1 FROM "MappingIssue" i
+      WHERE i."organizationId" = ${organizationId} AND i."resolvedAt" IS NULL ${issueShop}
     ),
     tabbed AS (
       SELECT *, CASE
           WHEN "brokenCount" > 0 THEN 'attention'
           WHEN "skuCount" > 0 AND "mappedCount" = "skuCount" THEN 'mapped'
+          WHEN "issueCount" > 0 THEN 'attention'
           WHEN status = 'ACTIVATE' THEN 'unmapped'
         END AS tab
       FROM (
-        SELECT id, max(title) AS title, max(status) AS status, sum(sku)::int AS "skuCount", sum(ok)::int AS "mappedCount", sum(broken)::int AS "brokenCount"
+        SELECT id, max(title) AS title, max(status) AS status, sum(sku)::int AS "skuCount", sum(ok)::int AS "mappedCount", sum(broken)::int AS "brokenCount", sum(issue)::int AS "issueCount"
         FROM facts GROUP BY id
         -- SKU facts of products outside the filters have no product row.
         HAVING count(title) > 0

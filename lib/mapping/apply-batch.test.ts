@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listProducts } from "@/lib/catalog/list-products";
 import { setDbClient } from "@/lib/db";
 import { resetDatabase, testDb } from "@/lib/testing/db";
 import { applyMappingBatch, createMappingBatch } from "./apply-batch";
@@ -125,5 +126,80 @@ describe("createMappingBatch + applyMappingBatch", () => {
     expect(summary.failures).toHaveLength(5);
     expect(summary.failures[0]!.reason).toContain("no longer paired");
     expect(await testDb.mapping.count()).toBe(0);
+  });
+});
+
+describe("applyMappingBatch and Needs attention", () => {
+  async function staleTote() {
+    const stores = await pairedStores(testDb);
+    await shopifyProduct(testDb, stores, { title: "Tote", variants: [{ sku: "TOTE-1" }] });
+    const tote = await tiktokProduct(testDb, stores, { title: "Tote", skus: [{ sellerSku: "TOTE-1" }] });
+    const review = await computeProposals({ organizationId: stores.organizationId, tiktokConnectionId: stores.tiktokConnectionId });
+    const reviewed = review.products[0]!.rows[0]!;
+    const row = { tiktokSkuId: reviewed.tiktokSkuId, shopifyVariantId: reviewed.shopify!.variantId, rule: reviewed.rule!, snapshot: reviewed.snapshot };
+    const mapBatch = (snapshot: string) => createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [{ ...row, snapshot }] });
+    return { stores, tote, row, mapBatch };
+  }
+  const listTab = (organizationId: string, tab: "unmapped" | "mapped" | "attention") => listProducts({ organizationId, query: { tab } });
+
+  it("keeps a product whose row went stale under Needs attention with the reason and the fix, once, until it is mapped", async () => {
+    const { stores, tote, row, mapBatch } = await staleTote();
+    const stale = await mapBatch("stale-snapshot");
+    const outcome = await applyMappingBatch({ batchId: stale.batchId });
+    expect(outcome.failures).toEqual([expect.objectContaining({ tiktokProductId: tote.product.id, reason: "The catalog changed after you reviewed this proposal." })]);
+
+    const attention = await listTab(stores.organizationId, "attention");
+    expect(attention.counts).toEqual({ unmapped: 0, mapped: 0, attention: 1 });
+    expect(attention.products.map((p) => p.id)).toEqual([tote.product.id]);
+    expect(attention.products[0]!.attention).toEqual([{ reason: outcome.failures[0]!.reason, fix: outcome.failures[0]!.fix }]);
+    expect((await listTab(stores.organizationId, "unmapped")).products).toEqual([]);
+
+    // Re-runs, finished or after a crash before the final status, add no second open issue.
+    await applyMappingBatch({ batchId: stale.batchId });
+    await testDb.mappingBatch.update({ where: { id: stale.batchId }, data: { status: "RUNNING" } });
+    await applyMappingBatch({ batchId: stale.batchId });
+    expect(await testDb.mappingIssue.findMany({ where: { tiktokProductId: tote.product.id }, select: { batchId: true, resolvedAt: true } })).toEqual([{ batchId: stale.batchId, resolvedAt: null }]);
+
+    // Refused again by a later batch: that batch's issue replaces the open one.
+    const again = await mapBatch("stale-again");
+    await applyMappingBatch({ batchId: again.batchId });
+    const issues = await testDb.mappingIssue.findMany({ where: { tiktokProductId: tote.product.id } });
+    expect(issues).toHaveLength(2);
+    expect(issues.filter((issue) => issue.resolvedAt === null).map((issue) => issue.batchId)).toEqual([again.batchId]);
+    expect((await listTab(stores.organizationId, "attention")).products[0]!.attention).toHaveLength(1);
+
+    // Mapped successfully: resolved, and the product moves to Mapped Products.
+    const fresh = await mapBatch(row.snapshot);
+    expect((await applyMappingBatch({ batchId: fresh.batchId })).failures).toEqual([]);
+    expect(await testDb.mappingIssue.count({ where: { tiktokProductId: tote.product.id, resolvedAt: null } })).toBe(0);
+    const mapped = await listTab(stores.organizationId, "mapped");
+    expect(mapped.counts).toEqual({ unmapped: 0, mapped: 1, attention: 0 });
+    expect(mapped.products[0]).toMatchObject({ id: tote.product.id, attention: [] });
+  });
+
+  it("lets a product mapped by hand since leave Needs attention", async () => {
+    const { stores, tote, row, mapBatch } = await staleTote();
+    await applyMappingBatch({ batchId: (await mapBatch("stale-snapshot")).batchId });
+    await testDb.mapping.create({
+      data: { organizationId: stores.organizationId, tiktokConnectionId: stores.tiktokConnectionId, shopifyConnectionId: stores.shopifyConnectionId, tiktokSkuId: row.tiktokSkuId, shopifyVariantId: row.shopifyVariantId, rule: "MANUAL" },
+    });
+    const mapped = await listTab(stores.organizationId, "mapped");
+    expect(mapped.counts).toEqual({ unmapped: 0, mapped: 1, attention: 0 });
+    expect(mapped.products[0]).toMatchObject({ id: tote.product.id, attention: [] });
+  });
+
+  it("never shows one organization's issues to another", async () => {
+    const mine = await staleTote();
+    await applyMappingBatch({ batchId: (await mine.mapBatch("stale-snapshot")).batchId });
+    const theirs = await pairedStores(testDb);
+    const theirTote = await tiktokProduct(testDb, theirs, { title: "Tote", skus: [{ sellerSku: "TOTE-1" }] });
+    expect(await listTab(theirs.organizationId, "attention")).toMatchObject({ products: [], counts: { unmapped: 1, mapped: 0, attention: 0 } });
+    // An issue row of their organization naming our product (or theirs under our id) moves nothing.
+    await testDb.mappingIssue.create({ data: { organizationId: theirs.organizationId, tiktokConnectionId: theirs.tiktokConnectionId, tiktokProductId: mine.tote.product.id, reason: "theirs", fix: "theirs" } });
+    await testDb.mappingIssue.create({ data: { organizationId: mine.stores.organizationId, tiktokConnectionId: mine.stores.tiktokConnectionId, tiktokProductId: theirTote.product.id, reason: "mine", fix: "mine" } });
+    expect((await listTab(theirs.organizationId, "attention")).counts).toEqual({ unmapped: 1, mapped: 0, attention: 0 });
+    const ours = await listTab(mine.stores.organizationId, "attention");
+    expect(ours.counts).toEqual({ unmapped: 0, mapped: 0, attention: 1 });
+    expect(ours.products[0]!.attention.map((item) => item.reason)).toEqual(["The catalog changed after you reviewed this proposal."]);
   });
 });

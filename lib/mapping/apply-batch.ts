@@ -5,7 +5,7 @@ import { batchFailureSchema, requestedRowsSchema, storedRequestSchema, type Batc
 import { getPairedStoresOrThrow } from "./compute-proposals";
 import { judgeRow, REFUSALS, type RefusalCode } from "./judge-row";
 import { readCurrentRows } from "./read-current-rows";
-import { recordMappingIssues } from "./record-issues";
+import { writeMappingIssues } from "./write-mapping-issues";
 
 const CHUNK = 1_000;
 
@@ -122,19 +122,23 @@ export async function applyMappingBatch({ batchId }: { batchId: string }): Promi
   }
 
   const failures = groupFailures(refused);
-  const mappedProducts = new Set(mapped.map((row) => row.tiktokProductId)).size;
-  const finished = await db().mappingBatch.updateMany({
-    where: { id: batchId, status: { in: ["QUEUED", "RUNNING"] } },
-    data: { status: "SUCCEEDED", mappedProducts, mappedSkus: mapped.length, failures, finishedAt: new Date() },
+  const mappedProductIds = new Set(mapped.map((row) => row.tiktokProductId));
+  const mappedProducts = mappedProductIds.size;
+  // The final status and the issues in one transaction: a crash leaves neither or both, and a re-run
+  // of a finished batch (which returns early) never loses them. The shop's lock orders issue writes.
+  const finished = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${request.tiktokConnectionId}`}))`;
+    const updated = await tx.mappingBatch.updateMany({
+      where: { id: batchId, status: { in: ["QUEUED", "RUNNING"] } },
+      data: { status: "SUCCEEDED", mappedProducts, mappedSkus: mapped.length, failures, finishedAt: new Date() },
+    });
+    if (updated.count === 1) {
+      const failed = new Set(failures.map((failure) => failure.tiktokProductId));
+      await writeMappingIssues({ tx, organizationId, tiktokConnectionId: request.tiktokConnectionId, batchId, failures, resolvedProductIds: [...mappedProductIds].filter((id) => !failed.has(id)) });
+    }
+    return updated;
   });
   if (finished.count === 1) {
-    await recordMappingIssues({
-      organizationId,
-      tiktokConnectionId: request.tiktokConnectionId,
-      batchId,
-      failures,
-      mappedProductIds: [...new Set(mapped.map((row) => row.tiktokProductId))].filter((id) => !failures.some((f) => f.tiktokProductId === id)),
-    });
     await recordActivity({
       organizationId,
       type: "mapping.batch_applied",
