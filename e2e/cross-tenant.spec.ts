@@ -1,7 +1,7 @@
 import type { APIResponse } from "@playwright/test";
 import { createAccount, expect, pageFor, test, uniqueEmail, type Account } from "./support/fixtures";
 import { routeInventory } from "./support/route-inventory";
-import { authorizeTikTokInBrowser, connectShopifyInBrowser, newShopifyStore, newTikTokSeller, sandbox, suffix } from "./support/sandbox";
+import { connectStoresInBrowser, newShopifyStore, newTikTokSeller, sandbox, suffix } from "./support/sandbox";
 
 // Two organizations. For every page and API route, organization A's member using B's slug or B's
 // record ids gets a 404 that leaks nothing of B; B's owner (the positive control) sees B's data.
@@ -16,6 +16,7 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/catalog/imports": {},
   "POST /api/orgs/[org]/mapping/unmap": { tiktokProductId: "cmwy00000000000000000000d" },
   "POST /api/orgs/[org]/mapping/manual": { tiktokConnectionId: "cmwy00000000000000000000b", pairs: [{ tiktokSkuId: "a", shopifyVariantId: "b" }] },
+  "POST /api/orgs/[org]/mapping/import": { tiktokConnectionId: "cmwy00000000000000000000b", csv: "seller_sku,shopify_sku\nA,B\n", dryRun: false },
   "POST /api/orgs/[org]/mapping/proposals": { tiktokConnectionId: "cmwy00000000000000000000b" },
   "POST /api/orgs/[org]/mapping/batches": { tiktokConnectionId: "cmwy00000000000000000000b", rows: [] },
   "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },
@@ -55,12 +56,7 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
   await sandbox("POST", `/__sandbox/tiktok/shops/${seller.shops[0]!.shopId}/products`, {
     products: [{ title: `${name} Shirt`, description: "", skus: [{ sellerSku: sku, price: "10.00", quantity: 1 }] }],
   });
-  await connectShopifyInBrowser(page, owner.orgSlug, store.name);
-  await authorizeTikTokInBrowser(page, owner.orgSlug, seller.sellerName);
-  const picker = page.getByRole("dialog", { name: "Choose TikTok shops to connect" });
-  await picker.getByRole("checkbox", { name: seller.shops[0]!.name }).check();
-  await picker.getByRole("button", { name: "Connect selected shops" }).click();
-  await expect(page.getByText("Connected 1 TikTok shop.")).toBeVisible();
+  await connectStoresInBrowser(page, { orgSlug: owner.orgSlug, storeName: store.name, seller });
   const connections = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/connections`)).json()) as { shopify: { id: string }[]; tiktok: { id: string }[] };
   const tiktokConnectionId = connections.tiktok[0]!.id;
   type Row = { tiktokSkuId: string; checked: boolean; rule: string; snapshot: string; shopify: { variantId: string } | null };
@@ -93,7 +89,7 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
 
 function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string }): string {
   // GET routes that need a query to answer 200 for their owner.
-  const query = path.endsWith("/mapping/variants") ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt` : "";
+  const query = path.endsWith("/mapping/variants") ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt` : path.endsWith("/mapping/export") ? `?tiktokConnectionId=${ids.tiktokConnectionId}` : "";
   return (path + query)
     .replace("[org]", tenantSlug)
     .replace("[memberId]", ids.memberId)
@@ -160,6 +156,12 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
     }),
     b,
   );
+
+  // Exporting or importing B's mappings through B's TikTok shop id from A's organization is refused.
+  await expectNoLeak(await attacker.request.get(`/api/orgs/${a.orgSlug}/mapping/export?tiktokConnectionId=${b.tiktokConnectionId}`), b);
+  const ownExport = await victim.request.get(`/api/orgs/${b.orgSlug}/mapping/export?tiktokConnectionId=${b.tiktokConnectionId}`);
+  expect(await ownExport.text()).toContain(`${b.name} Shirt`);
+  await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/mapping/import`, { data: { tiktokConnectionId: b.tiktokConnectionId, csv: "seller_sku,shopify_sku\nA,B\n", dryRun: false } }), b);
 
   // Searching B's Shopify store through B's TikTok shop id from A's organization is refused.
   await expectNoLeak(await attacker.request.get(`/api/orgs/${a.orgSlug}/mapping/variants?tiktokConnectionId=${b.tiktokConnectionId}&q=Shirt`), b);

@@ -1,5 +1,5 @@
 import { createAccount, expect, pageFor, test } from "./support/fixtures";
-import { authorizeTikTokInBrowser, connectShopifyInBrowser, newShopifyStore, newTikTokSeller, sandbox, suffix } from "./support/sandbox";
+import { connectStoresInBrowser, newShopifyStore, newTikTokSeller, sandbox, suffix } from "./support/sandbox";
 
 // The whole journey of PRODUCT.md steps 2–4 in the browser against the sandbox: connect, import,
 // Unmapped Products, Bulk auto-map, review, Map, the notification, Mapped Products, Needs attention.
@@ -33,12 +33,7 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
     ],
   });
 
-  await connectShopifyInBrowser(page, owner.orgSlug, store.name);
-  await authorizeTikTokInBrowser(page, owner.orgSlug, seller.sellerName);
-  const picker = page.getByRole("dialog", { name: "Choose TikTok shops to connect" });
-  await picker.getByRole("checkbox", { name: seller.shops[0]!.name }).check();
-  await picker.getByRole("button", { name: "Connect selected shops" }).click();
-  await expect(page.getByText("Connected 1 TikTok shop.")).toBeVisible();
+  await connectStoresInBrowser(page, { orgSlug: owner.orgSlug, storeName: store.name, seller });
 
   // Connecting starts the imports; the products appear under Unmapped Products.
   await page.goto(`/${owner.orgSlug}/products`);

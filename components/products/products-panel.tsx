@@ -11,6 +11,7 @@ import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
 import { AutoMapDialog } from "./auto-map-dialog";
 import { CatalogImportBar } from "./catalog-import-bar";
+import { MappingCsvActions } from "./csv/mapping-csv-actions";
 import { emptyTabText, productTabLabels, type ProductFilters } from "./product-filters";
 import { ProductTabs } from "./product-tabs";
 import type { CatalogStatus, ProductTab } from "./product-types";
@@ -104,12 +105,15 @@ export function ProductsPanel({ autoSyncWarning }: { autoSyncWarning?: string })
           onStatus={setProductStatus}
           shops={tiktokShops.map((store) => ({ id: store.connectionId, name: store.name }))}
         />
-        {canWrite ? (
-          <Button onClick={() => setAutoMapOpen(true)} disabled={!autoMapShop} title={autoMapShop ? undefined : "Choose a TikTok shop in the filter first."}>
-            <Wand2 aria-hidden />
-            Bulk auto-map
-          </Button>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          {autoMapShop ? <MappingCsvActions tiktokConnectionId={autoMapShop.connectionId} /> : null}
+          {canWrite ? (
+            <Button onClick={() => setAutoMapOpen(true)} disabled={!autoMapShop} title={autoMapShop ? undefined : "Choose a TikTok shop in the filter first."}>
+              <Wand2 aria-hidden />
+              Bulk auto-map
+            </Button>
+          ) : null}
+        </div>
       </div>
       <ProductList org={slug} filters={{ tab, q, shop, status: productStatus }} onTab={setTab} />
       {canWrite && autoMapShop ? (

@@ -68,3 +68,13 @@ export async function authorizeTikTokInBrowser(page: Page, orgSlug: string, sell
   await page.getByRole("button", { name: action, exact: true }).click();
   await page.waitForURL(new RegExp(`/${orgSlug}/connections`));
 }
+
+/** Both stores connected through their consent pages, the seller's first shop paired with the store. */
+export async function connectStoresInBrowser(page: Page, { orgSlug, storeName, seller }: { orgSlug: string; storeName: string; seller: { sellerName: string; shops: { name: string }[] } }) {
+  await connectShopifyInBrowser(page, orgSlug, storeName);
+  await authorizeTikTokInBrowser(page, orgSlug, seller.sellerName);
+  const picker = page.getByRole("dialog", { name: "Choose TikTok shops to connect" });
+  await picker.getByRole("checkbox", { name: seller.shops[0]!.name }).check();
+  await picker.getByRole("button", { name: "Connect selected shops" }).click();
+  await page.getByText("Connected 1 TikTok shop.").waitFor();
+}
