@@ -14,6 +14,7 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/connections/tiktok": {},
   "PATCH /api/orgs/[org]/connections/[connectionId]": { pairedShopifyId: "cmwy00000000000000000000a" },
   "POST /api/orgs/[org]/catalog/imports": {},
+  "PATCH /api/orgs/[org]/settings": { tiktokConnectionId: null, section: "mapping", value: { autoMapNewProducts: true } },
   "POST /api/orgs/[org]/mapping/unmap": { tiktokProductId: "cmwy00000000000000000000d" },
   "POST /api/orgs/[org]/mapping/manual": { tiktokConnectionId: "cmwy00000000000000000000b", pairs: [{ tiktokSkuId: "a", shopifyVariantId: "b" }] },
   "POST /api/orgs/[org]/mapping/import": { tiktokConnectionId: "cmwy00000000000000000000b", csv: "seller_sku,shopify_sku\nA,B\n", dryRun: false },

@@ -43,3 +43,8 @@ export const catalogImportRequested = eventType("catalog/import.requested", {
 export const mappingBatchCreated = eventType("mapping/batch.created", {
   schema: z.object({ organizationId: z.string().min(1), batchId: z.string().min(1) }),
 });
+
+/** TikTok products may have arrived (a PRODUCT_CREATION webhook, an import): run "Auto-map new products". */
+export const newTikTokProductsArrived = eventType("mapping/new-products.arrived", {
+  schema: z.object({ organizationId: z.string().min(1), tiktokConnectionId: z.string().min(1) }),
+});

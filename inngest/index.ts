@@ -1,4 +1,5 @@
 import { applyMappingBatchFn } from "./functions/apply-mapping-batch";
+import { autoMapNewProductsFn } from "./functions/auto-map-new-products";
 import { checkConnectionHealthFn } from "./functions/check-connection-health";
 import { importCatalogFn } from "./functions/import-catalog";
 import { processWebhookDeliveryFn } from "./functions/process-webhook-delivery";
@@ -21,4 +22,5 @@ export const functions = [
   importCatalogFn,
   reconcileCatalogsFn,
   applyMappingBatchFn,
+  autoMapNewProductsFn,
 ];

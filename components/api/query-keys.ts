@@ -13,6 +13,8 @@ export const orgKeys = {
   products: (org: string, filters: { tab?: string; q?: string; shop?: string; status?: string } = {}) => [...orgKeys.all(org), "products", filters] as const,
   catalogStatus: (org: string) => [...orgKeys.all(org), "catalog-status"] as const,
   mappingProposals: (org: string, tiktokConnectionId: string) => [...orgKeys.all(org), "mapping-proposals", tiktokConnectionId] as const,
+  settings: (org: string) => [...orgKeys.all(org), "settings"] as const,
+  notifications: (org: string) => [...orgKeys.all(org), "notifications"] as const,
   mappingCsvImport: (org: string, tiktokConnectionId: string, mode: "dry-run" | "import") => [...orgKeys.all(org), "mapping-csv-import", tiktokConnectionId, mode] as const,
 };
 

@@ -1,5 +1,10 @@
 import type { ProductTab } from "./product-types";
 
+/** Links from notifications and the Overview open a tab: /products?tab=attention. */
+export function isProductTab(value: unknown): value is ProductTab {
+  return value === "unmapped" || value === "mapped" || value === "attention";
+}
+
 export interface ProductFilters {
   tab: ProductTab;
   q: string;

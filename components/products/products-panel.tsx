@@ -70,11 +70,11 @@ function ConnectStores({ org, title, description }: { org: string; title: string
 }
 
 /** The Products page: imports, the three tabs with search and filters, and Bulk auto-map. */
-export function ProductsPanel({ autoSyncWarning }: { autoSyncWarning?: string }) {
+export function ProductsPanel({ autoSyncWarning, initialTab }: { autoSyncWarning?: string; initialTab?: ProductTab }) {
   const { slug, canWrite } = useOrg();
   const [expectImportUntil, setExpectImportUntil] = useState(0);
   const status = useCatalogStatus(slug, { expectImportUntil });
-  const [tab, setTab] = useState<ProductTab>("unmapped");
+  const [tab, setTab] = useState<ProductTab>(initialTab ?? "unmapped");
   const [search, setSearch] = useState("");
   const q = useDebouncedValue(search);
   const [shop, setShop] = useState("");

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
+import { NotificationBell } from "../notifications/notification-bell";
 import { Badge } from "../ui/badge";
 import { cn } from "../ui/cn";
 import { Logo } from "./logo";
@@ -55,7 +56,10 @@ export function AppShell({ org, organizations, user, children }: AppShellProps) 
               <OrgSwitcher current={org} organizations={organizations} />
               {org.role === "VIEWER" ? <Badge tone="warning">View only</Badge> : null}
             </div>
-            <UserMenu user={user} />
+            <div className="flex items-center gap-1">
+              <NotificationBell org={org.slug} />
+              <UserMenu user={user} />
+            </div>
           </header>
           <nav aria-label="Sections" className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white px-4 py-2 md:hidden">
             {navItems.map((item) => (

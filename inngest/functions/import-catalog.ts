@@ -1,9 +1,9 @@
 import { recordActivity } from "@/lib/activity/record-activity";
-import { archiveDeletedMappings } from "@/lib/mapping/archive-deleted";
+import { archiveDeletedMappings, restoreRevivedMappings } from "@/lib/mapping/archive-deleted";
 import { finishCatalogImport, importCatalogStep, startCatalogImport, type ImportProgress } from "@/lib/catalog/run-import";
 import { db } from "@/lib/db";
 import { inngest } from "../client";
-import { catalogImportRequested } from "../events";
+import { catalogImportRequested, newTikTokProductsArrived } from "../events";
 
 // Inngest runs at most 1,000 steps per function; a page holds 100 products (TikTok) or a chunk of
 // 2,000 lines (Shopify bulk), so 900 steps cover catalogs far beyond 100,000 SKUs.
@@ -45,6 +45,10 @@ export const importCatalogFn = inngest.createFunction(
     if (progress) throw new Error(`The catalog is larger than one import run can read (${MAX_STEPS} pages).`);
     await step.run("finish", () => finishCatalogImport({ platform, importId }));
     const archived = await step.run("archive-deleted-mappings", () => archiveDeletedMappings({ organizationId }));
+    await step.run("restore-revived-mappings", () => restoreRevivedMappings({ organizationId }));
+    if (platform === "TIKTOK") {
+      await step.sendEvent("auto-map-new-products", newTikTokProductsArrived.create({ organizationId, tiktokConnectionId: connectionId }, { id: `auto-map-after-${importId}` }));
+    }
     const summary = await step.run("summarize", async () => {
       const run = await db().catalogImport.findUniqueOrThrow({ where: { id: importId }, select: { processed: true, apiCalls: true, connection: { select: { name: true } } } });
       await recordActivity({

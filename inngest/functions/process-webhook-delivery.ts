@@ -1,6 +1,6 @@
 import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { inngest } from "../client";
-import { webhookReceived } from "../events";
+import { newTikTokProductsArrived, webhookReceived } from "../events";
 
 /** Does what a verified webhook asks, one delivery at a time per store. */
 export const processWebhookDeliveryFn = inngest.createFunction(
@@ -12,5 +12,12 @@ export const processWebhookDeliveryFn = inngest.createFunction(
     concurrency: { key: "event.data.shop", limit: 2 },
     retries: 5,
   },
-  async ({ event, step }) => step.run("process", () => processDelivery({ deliveryId: event.data.deliveryId })),
+  async ({ event, step }) => {
+    const outcome = await step.run("process", () => processDelivery({ deliveryId: event.data.deliveryId }));
+    if (outcome.handled && outcome.newProductsIn) {
+      // The delivery id makes the event id: a replayed step sends nothing new.
+      await step.sendEvent("auto-map-new-products", newTikTokProductsArrived.create(outcome.newProductsIn, { id: `auto-map-${event.data.deliveryId}` }));
+    }
+    return outcome;
+  },
 );

@@ -5,7 +5,14 @@ import { upcomingAuthorizationExpirationDataSchema } from "../platforms/tiktok/w
 import { handlePrivacyRequest } from "./handle-privacy-request";
 import { processProductDelivery } from "./process-product-delivery";
 
-export type DeliveryOutcome = { handled: true; action: string } | { handled: false; reason: string };
+export type DeliveryOutcome =
+  | {
+      handled: true;
+      action: string;
+      /** TikTok products may have been created: the job then runs "Auto-map new products" for the shop. */
+      newProductsIn?: { organizationId: string; tiktokConnectionId: string };
+    }
+  | { handled: false; reason: string };
 
 /** The job side of a webhook: reads the stored delivery and does what its topic asks. Safe to run twice. */
 export async function processDelivery({ deliveryId }: { deliveryId: string }): Promise<DeliveryOutcome> {

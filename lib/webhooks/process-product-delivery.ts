@@ -3,7 +3,7 @@ import { applyShopifyProductDelete, applyShopifyProductUpdate } from "../catalog
 import { applyTikTokProductEvent } from "../catalog/tiktok/apply-product-event";
 import { db } from "../db";
 import type { WebhookDelivery } from "../generated/prisma/client.ts";
-import { archiveDeletedMappings } from "../mapping/archive-deleted";
+import { archiveDeletedMappings, restoreRevivedMappings } from "../mapping/archive-deleted";
 import type { DeliveryOutcome } from "./process-delivery";
 
 const shopifyBody = z.object({ body: z.object({ id: z.union([z.number(), z.string()]).transform(String), updated_at: z.string().optional() }) });
@@ -32,5 +32,7 @@ export async function processProductDelivery({ delivery }: { delivery: WebhookDe
   }
   const connection = await db().connection.findUniqueOrThrow({ where: { id: connectionId }, select: { organizationId: true } });
   await archiveDeletedMappings({ organizationId: connection.organizationId });
-  return { handled: true, action };
+  await restoreRevivedMappings({ organizationId: connection.organizationId });
+  const created = delivery.platform === "TIKTOK" && delivery.topic === "PRODUCT_CREATION";
+  return { handled: true, action, ...(created && { newProductsIn: { organizationId: connection.organizationId, tiktokConnectionId: connectionId } }) };
 }

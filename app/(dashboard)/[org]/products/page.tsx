@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isProductTab } from "@/components/products/product-filters";
 import { ProductsPanel } from "@/components/products/products-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgPage } from "@/lib/auth/page-access";
@@ -6,12 +7,13 @@ import { requireOrgPage } from "@/lib/auth/page-access";
 export const metadata: Metadata = { title: "Products" };
 
 // Layouts and pages render in parallel: every page checks access itself.
-export default async function ProductsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function ProductsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ tab?: string | string[] }> }) {
   await requireOrgPage((await params).org);
+  const { tab } = await searchParams;
   return (
     <>
       <PageHeader title="Products" description="Map TikTok products to Shopify variants: Unmapped Products, Mapped Products and Needs attention." />
-      <ProductsPanel />
+      <ProductsPanel initialTab={isProductTab(tab) ? tab : undefined} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { OrganizationSettingsForm } from "@/components/settings/organization-settings-form";
+import { SyncSettingsPanel } from "@/components/settings/sync-settings-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgPage } from "@/lib/auth/page-access";
 import { getOrganization } from "@/lib/organizations/get-organization";
@@ -11,8 +12,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const organization = await getOrganization({ organizationId: org.organizationId });
   return (
     <>
-      <PageHeader title="Settings" description="Organization details. Sync settings (Auto-sync, price and inventory rules) appear here once stores are connected." />
-      <OrganizationSettingsForm initial={{ name: organization.name, timeZone: organization.timeZone }} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <PageHeader title="Settings" description="Organization details, and how Ferry keeps your TikTok shops and Shopify store in step." />
+      <div className="space-y-10">
+        <OrganizationSettingsForm initial={{ name: organization.name, timeZone: organization.timeZone }} timeZones={Intl.supportedValuesOf("timeZone")} />
+        <SyncSettingsPanel />
+      </div>
     </>
   );
 }

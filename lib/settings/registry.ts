@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import { mappingSettings } from "./sections/mapping-settings";
+
+// Every settings section, in the order the Settings page shows them. A feature adds its section here.
+export const settingsSections = [mappingSettings] as const;
+
+type Section = (typeof settingsSections)[number];
+export type SectionKey = Section["key"];
+export type SectionValue<K extends SectionKey> = z.infer<Extract<Section, { key: K }>["schema"]>;
+export type EffectiveSettings = { [K in SectionKey]: SectionValue<K> };
+
+export function sectionOf<K extends SectionKey>(key: K): Extract<Section, { key: K }> {
+  return settingsSections.find((section) => section.key === key) as Extract<Section, { key: K }>;
+}
