@@ -26,7 +26,7 @@ test("connects a Shopify store and TikTok shops through the platforms' consent p
   // The background job subscribes the webhooks; the card says so once it has.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("article", { name: store.name })).toContainText("Webhooks active", { timeout: 1000 });
+    await expect(page.getByRole("article", { name: store.name })).toContainText("Webhooks active", { timeout: 5000 });
   }).toPass({ timeout: 20_000 });
 
   const seller = await newTikTokSeller({ regions: ["GB", "DE"], sellerType: "CROSS_BORDER" });
@@ -41,7 +41,7 @@ test("connects a Shopify store and TikTok shops through the platforms' consent p
   await expect(tiktokCard.getByLabel("Paired with")).toHaveValue(/.+/);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("article", { name: seller.shops[0]!.name })).toContainText("Webhooks active", { timeout: 1000 });
+    await expect(page.getByRole("article", { name: seller.shops[0]!.name })).toContainText("Webhooks active", { timeout: 5000 });
   }).toPass({ timeout: 20_000 });
 
   // Activity tells the story.
@@ -92,7 +92,7 @@ test("Shopify's app/uninstalled webhook stops the store; a forged webhook change
   await sandbox("POST", `/__sandbox/shopify/shops/${store.domain}/uninstall`);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("article", { name: store.name })).toContainText("Uninstalled", { timeout: 1000 });
+    await expect(page.getByRole("article", { name: store.name })).toContainText("Uninstalled", { timeout: 5000 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByRole("article", { name: store.name }).getByRole("button", { name: "Re-authorize" })).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { recordActivity } from "../activity/record-activity";
+import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { ShopifyAdminClient } from "../platforms/shopify/client";
@@ -63,6 +64,7 @@ export async function completeShopifyConnect({ query, userId }: CompleteShopifyC
           select: { id: true, name: true },
         });
   });
+  await recordAudit({ organizationId: state.organizationId, actorUserId: userId, action: "connection.connected", target: { type: "connection", id: connection.id }, summary: `${existing ? "Reconnected" : "Connected"} the Shopify store ${verified.shop}.` });
   await recordActivity({
     organizationId: state.organizationId,
     type: "connections.connected",
