@@ -1,4 +1,5 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import bcrypt from "bcryptjs";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { setDbClient } from "../db";
 import { resetDatabase, testDb } from "../testing/db";
 import { authenticateWithPassword } from "./credentials";
@@ -9,6 +10,7 @@ const PASSWORD = "river stone lantern 42";
 
 beforeAll(() => setDbClient(testDb));
 beforeEach(() => resetDatabase());
+afterEach(() => vi.restoreAllMocks());
 
 async function account(email = "owner@example.test") {
   return signUp(signUpSchema.parse({ email, password: PASSWORD, organizationName: "Acme" }));
@@ -56,6 +58,16 @@ describe("sign-in", () => {
     await expect(authenticateWithPassword({ email: "nobody@example.test", password: PASSWORD }, "10.0.0.1")).rejects.toMatchObject({
       message: "Wrong email or password.",
     });
+  });
+
+  it("runs one bcrypt compare for an unknown email, as for a wrong password (no enumeration by timing)", async () => {
+    await account();
+    const compare = vi.spyOn(bcrypt, "compare");
+    await expect(authenticateWithPassword({ email: "owner@example.test", password: "wrong password!" }, "10.0.0.1")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(authenticateWithPassword({ email: "nobody@example.test", password: "wrong password!" }, "10.0.0.1")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(compare).toHaveBeenCalledTimes(2);
+    const [known, unknown] = compare.mock.calls.map(([, hash]) => bcrypt.getRounds(String(hash)));
+    expect(unknown).toBe(known);
   });
 
   it("locks an account after repeated failures, even for the right password, and says for how long", async () => {
