@@ -53,13 +53,25 @@ async function assertNotLocked(client: Client, { email, ip }: AttemptKey, now: D
  * `finishLoginAttempt`.
  */
 export async function beginLoginAttempt({ email, ip }: AttemptKey, now = new Date()): Promise<string> {
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:email:${email}`}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:ip:${ip}`}))`;
-    await assertNotLocked(tx, { email, ip }, now);
-    const attempt = await tx.loginAttempt.create({ data: { email, ip, succeeded: false, createdAt: now }, select: { id: true } });
-    return attempt.id;
-  });
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:email:${email}`}))`;
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:ip:${ip}`}))`;
+        await assertNotLocked(tx, { email, ip }, now);
+        const attempt = await tx.loginAttempt.create({ data: { email, ip, succeeded: false, createdAt: now }, select: { id: true } });
+        return attempt.id;
+      },
+      // A burst queues for the pool (Prisma's default wait is 2 s); the transaction itself is three short queries.
+      { maxWait: 10_000, timeout: 10_000 },
+    );
+  } catch (error) {
+    // P2028: no connection or lock in time. The limiter fails closed, with an answer a person can act on.
+    if ((error as { code?: string }).code === "P2028") {
+      throw new AppError("RATE_LIMITED", "Too many sign-in attempts at once. Try again in a minute.", { retryAfterSeconds: 60 });
+    }
+    throw error;
+  }
 }
 
 /** A successful sign-in turns its attempt into a success and clears the account's failure streak (the IP counter stays). */
