@@ -4,7 +4,7 @@ import path from "node:path";
 import { runStep } from "./processes";
 
 // `next build` runs only when .next is missing or the sources changed since the last build.
-const inputs = ["app", "components", "lib", "inngest", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const inputs = ["app", "components", "lib", "inngest", "public", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const skip = /(\.test\.tsx?$)|(^|\/)(generated|node_modules)(\/|$)/;
 
 function hashSources(root: string): string {
