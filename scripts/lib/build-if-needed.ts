@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { startDatabaseTripwire } from "./database-tripwire";
 import { runStep } from "./processes";
 
 // `next build` runs only when .next is missing or the sources changed since the last build.
@@ -31,11 +32,27 @@ export async function buildIfNeeded(root: string, env: NodeJS.ProcessEnv): Promi
   const previous = fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : null;
   if (previous === current && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return { built: false };
   console.log(previous ? "Sources changed since the last build: building…" : "Building the app (first run)…");
-  await runStep("next build", process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
-    ...env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-  });
+  // `next build` must never open the database: it builds against an address that counts connections.
+  const tripwire = await startDatabaseTripwire();
+  let failure: unknown;
+  try {
+    await runStep("next build", process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+      ...env,
+      DATABASE_URL: tripwire.url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    });
+  } catch (error) {
+    failure = error;
+  }
+  const opened = tripwire.connections();
+  await tripwire.close();
+  if (opened > 0) {
+    throw new Error(
+      `next build opened the database (${opened} connection(s)). Keep database access out of module scope and out of statically rendered pages (lib/db.ts creates the client on first use).`,
+    );
+  }
+  if (failure) throw failure;
   fs.writeFileSync(stamp, current);
   return { built: true };
 }
