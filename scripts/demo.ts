@@ -96,7 +96,11 @@ async function main() {
   Press Ctrl+C to stop.
 `);
 
+  let stopping = false;
   const shutdown = async () => {
+    // Ctrl+C reaches the whole process group, so the app may exit before this runs: that is no failure.
+    if (stopping) return;
+    stopping = true;
     stopAll();
     await runner?.close();
     await sandbox.close();
@@ -105,7 +109,8 @@ async function main() {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-  app.on("exit", (code) => {
+  app.on("exit", (code, signal) => {
+    if (stopping || signal === "SIGINT" || signal === "SIGTERM") return void shutdown();
     console.error(`The app exited (code ${code}).`);
     void database?.close().finally(() => process.exit(code ?? 1));
   });
