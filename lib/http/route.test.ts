@@ -6,7 +6,7 @@ import { setDbClient } from "../db";
 import { reloadEnv } from "../env";
 import { resetDatabase, testDb } from "../testing/db";
 import { newInvitationToken } from "../team/invitation-token";
-import { loggedPath, withPublic } from "./route";
+import { loggedPath, withPublic, withRequestLog } from "./route";
 
 // The request line is the one log line every route writes; it must never carry a credential.
 let lines: string[] = [];
@@ -70,6 +70,24 @@ describe("the request log line", () => {
     const response = await route(...call("GET", `/api/invitations/${token}`, { token }));
     expect(response.status).toBe(500);
     expect(lines.join("")).not.toContain(token);
+  });
+});
+
+describe("withRequestLog (next-auth's own route)", () => {
+  it("passes the library's answer through untouched and logs one line", async () => {
+    const route = withRequestLog(async () => Response.redirect("http://127.0.0.1:3000/sign-in?error=x", 302));
+    const response = await route(new NextRequest("http://127.0.0.1:3000/api/auth/callback/credentials", { method: "POST", headers: { "x-request-id": "next-auth-req-1" } }));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("http://127.0.0.1:3000/sign-in?error=x");
+    expect(requestLine()).toMatchObject({ requestId: "next-auth-req-1", method: "POST", path: "/api/auth/callback/credentials", status: 302 });
+  });
+
+  it("logs a failure and lets the library's error through", async () => {
+    const route = withRequestLog(async () => {
+      throw new Error("adapter down");
+    });
+    await expect(route(new NextRequest("http://127.0.0.1:3000/api/auth/session"))).rejects.toThrow("adapter down");
+    expect(requestLine()).toMatchObject({ level: "error", path: "/api/auth/session", status: 500 });
   });
 });
 

@@ -74,8 +74,7 @@ function safeDecode(segment: string): string {
 function wrap<C extends BaseContext>(build: (base: BaseContext) => Promise<C>, handler: (ctx: C) => Promise<Result>) {
   return async (request: NextRequest, routeContext: RouteContext): Promise<Response> => {
     const started = performance.now();
-    const incoming = request.headers.get("x-request-id");
-    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(request);
     const fields: Record<string, unknown> = { requestId, method: request.method };
     // Until the params are known, the path cannot be masked, so it is not logged at all.
     let params: Params | undefined;
@@ -93,6 +92,30 @@ function wrap<C extends BaseContext>(build: (base: BaseContext) => Promise<C>, h
     const path = params ? loggedPath(request.nextUrl.pathname, params) : "[unresolved]";
     log.info("request", { ...fields, path, status: response.status, ms: Math.round(performance.now() - started) });
     return response;
+  };
+}
+
+function requestIdOf(request: Request): string {
+  const incoming = request.headers.get("x-request-id");
+  return incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * For a handler a library owns (next-auth): its answer passes through untouched (redirects carry
+ * immutable headers), and the request still gets its one log line.
+ */
+export function withRequestLog<A extends unknown[]>(handler: (request: NextRequest, ...rest: A) => Promise<Response>) {
+  return async (request: NextRequest, ...rest: A): Promise<Response> => {
+    const started = performance.now();
+    const fields = { requestId: requestIdOf(request), method: request.method, path: request.nextUrl.pathname };
+    try {
+      const response = await handler(request, ...rest);
+      log.info("request", { ...fields, status: response.status, ms: Math.round(performance.now() - started) });
+      return response;
+    } catch (error) {
+      log.error("request", { ...fields, status: 500, ms: Math.round(performance.now() - started), error });
+      throw error;
+    }
   };
 }
 
