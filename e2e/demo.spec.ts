@@ -72,7 +72,7 @@ test("npm run demo starts everything, signs in the printed demo user, and stops 
   // A shell with nothing configured, as on a fresh clone: no database, no jobs server, no platform keys.
   const env: NodeJS.ProcessEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|APP_URL|NEXTAUTH_|INNGEST_|TIKTOK_|SHOPIFY_|SMTP_|NODE_ENV$|PORT$)/.test(name)),
-  );
+  ) as NodeJS.ProcessEnv;
   Object.assign(env, {
     PORT: String(port),
     EMBEDDED_DB_PORT: String(dbPort),

@@ -101,7 +101,7 @@ async function main() {
     // Ctrl+C reaches the whole process group, so the app may exit before this runs: that is no failure.
     if (stopping) return;
     stopping = true;
-    stopAll();
+    await stopAll();
     await runner?.close();
     await sandbox.close();
     await database?.close();
@@ -118,6 +118,6 @@ async function main() {
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  stopAll();
+  await stopAll();
   process.exit(1);
 });

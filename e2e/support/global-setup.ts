@@ -73,8 +73,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_DIST_DIR = E2E_DIST_DIR;
 
   return async () => {
-    stopAll();
-    await new Promise((resolve) => (app.exitCode === null ? app.once("exit", resolve) : resolve(null)));
+    await stopAll();
     await runner.close();
     await sandbox.close();
     await database.close();
