@@ -158,10 +158,9 @@ export interface ValidateEnvAtBootOptions {
  * Called once as the server starts (instrumentation.ts): an invalid environment stops the boot with
  * every problem listed, instead of failing on whichever request first reads a variable. Next.js would
  * log a throwing register() and go on answering 500s, so this exits. `next build` is lenient about
- * runtime-only secrets (isBuild). The edge runtime sees only inlined variables; the app does not run there.
+ * runtime-only secrets (isBuild).
  */
 export function validateEnvAtBoot({ exit = (code) => process.exit(code), report = (message) => console.error(message) }: ValidateEnvAtBootOptions = {}): void {
-  if (process.env.NEXT_RUNTIME === "edge") return;
   try {
     env();
   } catch (error) {
