@@ -128,12 +128,15 @@ function editGlobal(call: ApiCall, whole: boolean): ApiResult {
       if (!isObj(raw)) return fail(12052910, "Invalid input parameters: skus.");
       const prev = typeof raw.id === "string" ? old.get(raw.id) : undefined;
       if (typeof raw.id === "string" && raw.id && !prev) return fail(12052557, "The SKU ID does not belong to the product.");
-      const price = isObj(raw.price) && typeof raw.price.amount === "string" ? normalizeAmount(raw.price.amount, GLOBAL_CURRENCY) : prev ? prev.price.amount : null;
+      // a whole edit overwrites everything, so every SKU carries its price (skus[].price is required there)
+      const price = isObj(raw.price) && typeof raw.price.amount === "string" ? normalizeAmount(raw.price.amount, GLOBAL_CURRENCY) : prev && !whole ? prev.price.amount : null;
       if (!price) return fail(12019010, "product price is invalid");
       const sellerSku = typeof raw.seller_sku === "string" ? raw.seller_sku : prev?.seller_sku;
       if (!sellerSku) return fail(12052910, "Invalid input parameters: seller_sku.");
       const { id: _i, price: _p, seller_sku: _s, ...rest } = raw;
-      skus.push({ ...(whole ? {} : prev ?? {}), sales_attributes: [], global_quantity: prev?.global_quantity ?? 0, ...structuredClone(rest), id: prev?.id ?? nextId(s, "globalSku"), seller_sku: sellerSku, price: { amount: price, currency: GLOBAL_CURRENCY } } as GlobalSku);
+      // a partial edit keeps what an existing SKU does not send; a whole edit keeps only its id and stock
+      const kept = whole ? {} : structuredClone(prev ?? {});
+      skus.push({ sales_attributes: [], ...kept, global_quantity: prev?.global_quantity ?? 0, ...structuredClone(rest), id: prev?.id ?? nextId(s, "globalSku"), seller_sku: sellerSku, price: { amount: price, currency: GLOBAL_CURRENCY } } as GlobalSku);
     }
   }
   const base = whole ? { title: "", description: "", main_images: [], skus } : { ...g.content };
