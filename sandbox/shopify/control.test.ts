@@ -164,7 +164,7 @@ describe("Shopify control API", () => {
     expect((await gql(ctx, token, "{ shop { name } }")).status).toBe(401);
   });
 
-  it("seeds 50,000 variants well under 30 s and answers sku queries in O(page)", async () => {
+  it("seeds 50,000 variants well under 30 s and answers sku queries", async () => {
     const ctx = fakeContext();
     const { access_token: token } = await installedShop(ctx);
     const products = Array.from({ length: 10_000 }, (_, i) => ({
@@ -175,12 +175,11 @@ describe("Shopify control API", () => {
     const seedMs = Date.now() - started;
     expect(res.status).toBe(201);
     expect(seedMs).toBeLessThan(30_000);
-    const q0 = Date.now();
     for (let i = 0; i < 50; i += 1) {
       const r = await gql(ctx, token, `{ productVariants(first: 5, query: "sku:SKU-${i * 97}-3") { nodes { sku inventoryQuantity } } }`);
       expect(r.body.data!.productVariants.nodes).toEqual([{ sku: `SKU-${i * 97}-3`, inventoryQuantity: 3 }]);
     }
-    expect((Date.now() - q0) / 50).toBeLessThan(50); // a scan of 50,000 variants per query would not fit
+    // What a query costs is proven by counting reads (search.test.ts) and measured by `npm run bench -- sandbox-search`.
     const deep = await gql(ctx, token, `{ productVariants(first: 250, query: "barcode:99994") { nodes { sku } } }`);
     expect(deep.body.data!.productVariants.nodes).toEqual([{ sku: "SKU-9999-4" }]);
   });
