@@ -2,6 +2,7 @@ import { ShopifyAdminClient } from "../platforms/shopify/client";
 import { ShopifyOAuth } from "../platforms/shopify/oauth";
 import { guardAuthorization } from "./mark-needs-reauth";
 import { appUrls, shopifyConfig } from "./platform-config";
+import { recordSuccessfulCall } from "./record-successful-call";
 import { postgresCostBudget } from "./shopify-cost-budget";
 import { getAccessToken, type Refresher } from "./token-lifecycle";
 
@@ -26,7 +27,7 @@ export interface ShopifyStoreRef {
 /**
  * Runs `call` with an Admin client for the store: the token is refreshed ahead of expiry (under the
  * credential's row lock) and once more if Shopify answers 401. A refusal for good marks the store
- * for re-authorization.
+ * for re-authorization. A success is noted as the store's last successful call.
  */
 export function withShopifyClient<T>({ credentialId, shop }: ShopifyStoreRef, call: (client: ShopifyAdminClient) => Promise<T>): Promise<T> {
   const refresh = refresherFor(shop);
@@ -39,7 +40,9 @@ export function withShopifyClient<T>({ credentialId, shop }: ShopifyStoreRef, ca
       budget: postgresCostBudget,
       onAuthExpired: () => getAccessToken({ credentialId, refresh, rejectedToken: accessToken }),
     });
-    return call(client);
+    const result = await call(client);
+    await recordSuccessfulCall({ credentialId, store: { shop } });
+    return result;
   });
 }
 
