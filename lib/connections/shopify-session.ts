@@ -1,6 +1,7 @@
 import { ShopifyAdminClient } from "../platforms/shopify/client";
+import { isShopifyApiError } from "../platforms/shopify/errors";
 import { ShopifyOAuth } from "../platforms/shopify/oauth";
-import { guardAuthorization } from "./mark-needs-reauth";
+import { guardAuthorization, isRefusedForGood } from "./mark-needs-reauth";
 import { appUrls, shopifyConfig } from "./platform-config";
 import { recordSuccessfulCall } from "./record-successful-call";
 import { postgresCostBudget } from "./shopify-cost-budget";
@@ -49,4 +50,29 @@ export function withShopifyClient<T>({ credentialId, shop }: ShopifyStoreRef, ca
 /** Refreshes the store's tokens now (the scheduled refresh ahead of the refresh token's expiry). */
 export function refreshShopifyNow({ credentialId, shop }: ShopifyStoreRef): Promise<string> {
   return guardAuthorization(credentialId, () => getAccessToken({ credentialId, refresh: refresherFor(shop), force: true }));
+}
+
+/**
+ * Whether Shopify still accepts the store's authorization (refreshing the token if it is due). Shopify
+ * revokes an app's tokens the moment it is uninstalled, so this confirms an app/uninstalled webhook: a
+ * replayed or late one for a store installed again finds the token working. Unlike withShopifyClient
+ * it marks nothing when the answer is no; the caller decides.
+ */
+export async function isShopifyAppInstalled({ credentialId, shop }: ShopifyStoreRef): Promise<boolean> {
+  const refresh = refresherFor(shop);
+  try {
+    const accessToken = await getAccessToken({ credentialId, refresh });
+    const client = new ShopifyAdminClient({
+      adminBaseUrl: shopifyConfig().adminBaseUrl,
+      shop,
+      accessToken,
+      budget: postgresCostBudget,
+      onAuthExpired: () => getAccessToken({ credentialId, refresh, rejectedToken: accessToken }),
+    });
+    await client.getShop();
+    return true;
+  } catch (error) {
+    if (isRefusedForGood(error) || isShopifyApiError(error, "authExpired")) return false;
+    throw error;
+  }
 }
