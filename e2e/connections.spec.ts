@@ -28,6 +28,8 @@ test("connects a Shopify store and TikTok shops through the platforms' consent p
     await page.reload();
     await expect(page.getByRole("article", { name: store.name })).toContainText("Webhooks active", { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
+  // Subscribing them was a successful call to Shopify.
+  await expect(page.getByRole("article", { name: store.name })).toContainText(/Last successful call\s*(just now|\d+ minutes? ago)/);
 
   const seller = await newTikTokSeller({ regions: ["GB", "DE"], sellerType: "CROSS_BORDER" });
   await authorizeTikTokInBrowser(page, owner.orgSlug, seller.sellerName);
@@ -95,6 +97,9 @@ test("Shopify's app/uninstalled webhook stops the store; a forged webhook change
     await expect(page.getByRole("article", { name: store.name })).toContainText("Uninstalled", { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByRole("article", { name: store.name }).getByRole("button", { name: "Re-authorize" })).toBeVisible();
+  // The header's bell says so too, with a link to Connections.
+  await page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
+  await expect(page.getByRole("dialog", { name: "Notifications" }).getByText(`${store.name} stopped syncing`)).toBeVisible();
 });
 
 test("viewers see connections but get no controls, and the server refuses their writes", async ({ browser, request }) => {
