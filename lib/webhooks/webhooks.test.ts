@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { reauthorizeNotice } from "@/components/connections/time-words";
+import { inngest } from "@/inngest/client";
 import { signUp } from "../auth/sign-up";
 import { completeShopifyConnect } from "../connections/complete-shopify-connect";
 import { listConnections } from "../connections/list-connections";
@@ -67,9 +68,12 @@ describe("Shopify webhooks", () => {
     await sandboxControl("POST", `/__sandbox/shopify/shops/${store.domain}/uninstall`, {});
     const body = JSON.stringify({ id: 1, domain: store.domain, email: "owner@acme.test" });
     const headers = shopifyHeaders(body, { "x-shopify-shop-domain": store.domain });
+    const send = vi.spyOn(inngest, "send");
     const first = await receiveShopifyWebhook({ rawBody: body, headers, endpoint: "main" });
     expect(first.duplicate).toBe(false);
     expect(await receiveShopifyWebhook({ rawBody: body, headers, endpoint: "main" })).toEqual({ duplicate: true });
+    // One job, whose event id is the platform's delivery id: the event API dedupes a send that raced.
+    expect(send.mock.calls.map(([event]) => (event as { id?: string }).id)).toEqual([`webhook-SHOPIFY-${headers.get("x-shopify-webhook-id")}`]);
     const delivery = await testDb.webhookDelivery.findFirstOrThrow();
     expect(delivery).toMatchObject({ organizationId: org.organizationId, connectionId: store.connectionId, topic: "app/uninstalled", deliveryId: headers.get("x-shopify-webhook-id") });
     expect(JSON.stringify(delivery.payload)).not.toContain("owner@acme.test");
@@ -225,10 +229,12 @@ describe("TikTok webhooks", () => {
   it("verifies, dedupes on the notification id, and a deauthorization stops the shop", async () => {
     const store = await connectedStore("TIKTOK", "7001");
     const body = envelope(6, "7001");
+    const send = vi.spyOn(inngest, "send");
     expect((await receiveTikTokWebhook({ rawBody: body, authorization: tiktokSign(body) })).duplicate).toBe(false);
     expect((await receiveTikTokWebhook({ rawBody: body, authorization: tiktokSign(body) })).duplicate).toBe(true);
     const delivery = await testDb.webhookDelivery.findFirstOrThrow();
     expect(delivery.deliveryId).toBe(JSON.parse(body).tts_notification_id);
+    expect(send.mock.calls.map(([event]) => (event as { id?: string }).id)).toEqual([`webhook-TIKTOK-${delivery.deliveryId}`]);
     await processDelivery({ deliveryId: delivery.id });
     expect(await statusOf(store.id)).toBe("UNINSTALLED");
   });
