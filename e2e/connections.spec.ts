@@ -90,7 +90,12 @@ test("Shopify's app/uninstalled webhook stops the store; a forged webhook change
   await page.reload();
   await expect(page.getByRole("article", { name: store.name })).toContainText("Connected");
 
-  // Genuine: the sandbox uninstalls the app and sends the signed webhook to the app.
+  // Genuine: the sandbox uninstalls the app and sends the signed webhook to the app (to the
+  // subscription, so only once the job has made it).
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("article", { name: store.name })).toContainText("Webhooks active", { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await sandbox("POST", `/__sandbox/shopify/shops/${store.domain}/uninstall`);
   await expect(async () => {
     await page.reload();

@@ -64,6 +64,7 @@ export async function completeShopifyConnect({ query, userId }: CompleteShopifyC
       status: "ACTIVE" as const,
       statusReason: null,
       disconnectedAt: null,
+      reauthorizeBy: null,
       authorizedAt: new Date(),
     };
     // Reconnecting the same store restores its row, and with it mappings and settings.

@@ -66,6 +66,17 @@ describe("Connect Shopify", () => {
     expect(await testDb.activityEntry.count({ where: { organizationId: org.organizationId, type: "connections.connected" } })).toBe(1);
   });
 
+  it("re-authorizing restores the same store, clears the Re-authorize banner and moves its authorization time", async () => {
+    const org = await owner();
+    const name = await sandboxShop();
+    const { connectionId } = await connect(org, name);
+    const before = await testDb.connection.update({ where: { id: connectionId }, data: { reauthorizeBy: new Date(Date.now() + 3 * 86_400_000) } });
+    await expect(connect(org, name)).resolves.toMatchObject({ connectionId });
+    const after = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(after.reauthorizeBy).toBeNull();
+    expect(after.authorizedAt.getTime()).toBeGreaterThan(before.authorizedAt.getTime());
+  });
+
   it("refuses a replayed callback, a tampered one, and one completed by another member", async () => {
     const org = await owner();
     const name = await sandboxShop();
