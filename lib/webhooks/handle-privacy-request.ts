@@ -35,7 +35,7 @@ export async function handlePrivacyRequest({ delivery }: { delivery: WebhookDeli
       });
     }
     await db().webhookDelivery.update({ where: { id: delivery.id }, data: { payload: {} } });
-    return logged(delivery, connection, connection ? "shop data erased" : "nothing held for this shop");
+    return logged({ delivery, connection, action: connection ? "shop data erased" : "nothing held for this shop" });
   }
 
   const requestId = customerPayload.safeParse(delivery.payload).data?.body.data_request?.id;
@@ -52,11 +52,11 @@ export async function handlePrivacyRequest({ delivery }: { delivery: WebhookDeli
   }
   // The request itself names the customer: keep no copy of it.
   await db().webhookDelivery.update({ where: { id: delivery.id }, data: { payload: {} } });
-  return logged(delivery, connection, connection ? "no personal data held" : "nothing held for this shop");
+  return logged({ delivery, connection, action: connection ? "no personal data held" : "nothing held for this shop" });
 }
 
 /** The outcome, as the job's result and as a log line (topic, shop and delivery only: no customer). */
-function logged(delivery: WebhookDelivery, connection: { organizationId: string } | null, action: string): DeliveryOutcome {
+function logged({ delivery, connection, action }: { delivery: WebhookDelivery; connection: { organizationId: string } | null; action: string }): DeliveryOutcome {
   log.info("privacy request handled", {
     topic: delivery.topic,
     shop: delivery.shop,
