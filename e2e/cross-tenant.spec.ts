@@ -110,6 +110,8 @@ async function expectNoLeak(response: APIResponse, victim: Tenant) {
 }
 
 test("no tenant reaches another tenant's data through any route", async ({ browser, request }) => {
+  // Two tenants with both stores, every route, then webhooks of both platforms: the longest spec.
+  test.slow();
   const a = await makeTenant(browser, request, "Tenant Alpha");
   const b = await makeTenant(browser, request, "Tenant Bravo");
   const attacker = await pageFor(browser, a);
