@@ -17,7 +17,17 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : "unknown error";
 }
 
-/** One authenticated call to the store's platform: proves the tokens work and the store is reachable. */
+/** A passed check clears the last check's error; it is also the store's last successful call. */
+function passed() {
+  const now = new Date();
+  return { lastCheckedAt: now, lastSuccessfulCallAt: now, statusReason: null };
+}
+
+/**
+ * One authenticated call to the store's platform: proves the tokens work and the store is reachable.
+ * A failure on a working store is kept as its last error ("Last check failed: …"), shown on the card
+ * until a check passes; "Last successful call" keeps the time of the last call that worked.
+ */
 export async function checkStore({ connectionId }: { connectionId: string }): Promise<StoreCheck> {
   const connection = await db().connection.findUniqueOrThrow({
     where: { id: connectionId },
@@ -27,7 +37,7 @@ export async function checkStore({ connectionId }: { connectionId: string }): Pr
   try {
     if (connection.platform === "SHOPIFY") {
       const shop = await withShopifyClient({ credentialId: connection.credentialId, shop: connection.externalId }, (client) => client.getShop());
-      await db().connection.update({ where: { id: connectionId }, data: { lastCheckedAt: new Date(), name: shop.name, currency: shop.currencyCode, timeZone: shop.ianaTimezone, statusReason: null } });
+      await db().connection.update({ where: { id: connectionId }, data: { ...passed(), name: shop.name, currency: shop.currencyCode, timeZone: shop.ianaTimezone } });
     } else {
       const shops = await withTikTokToken(connection.credentialId, (client, token) => client.getAuthorizedShops(token));
       const shop = shops.find((s) => s.id === connection.externalId);
@@ -35,7 +45,7 @@ export async function checkStore({ connectionId }: { connectionId: string }): Pr
         await markUninstalled({ connectionId, reason: "The TikTok authorization no longer covers this shop." });
         return { ...result, ok: false, problem: "no longer authorized on TikTok Shop" };
       }
-      await db().connection.update({ where: { id: connectionId }, data: { lastCheckedAt: new Date(), name: shop.name, shopCipher: shop.cipher, statusReason: null } });
+      await db().connection.update({ where: { id: connectionId }, data: { ...passed(), name: shop.name, shopCipher: shop.cipher } });
     }
     return { ...result, ok: connection.status === "ACTIVE", problem: connection.status === "ACTIVE" ? undefined : "needs re-authorization" };
   } catch (error) {

@@ -60,6 +60,7 @@ export async function connectTikTokShops({ org, input }: { org: OrgContext; inpu
         statusReason: null,
         disconnectedAt: null,
         reauthorizeBy: null,
+        authorizedAt: new Date(),
       };
       // Reconnecting the same shop restores the row, and with it mappings and settings.
       const row = existing

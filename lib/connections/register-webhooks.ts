@@ -3,7 +3,7 @@ import { SHOPIFY_SUBSCRIPTION_TOPICS, type ShopifySubscriptionTopic } from "../p
 import { TIKTOK_WEBHOOK_TOPICS } from "../platforms/tiktok/webhooks";
 import { appUrls } from "./platform-config";
 import { withShopifyClient } from "./shopify-session";
-import { withTikTokToken } from "./tiktok-session";
+import { withTikTokShop } from "./tiktok-session";
 
 /**
  * Makes the store's webhook subscriptions match what Ferry handles, at the current APP_URL.
@@ -43,11 +43,11 @@ async function registerShopify(connection: { externalId: string; credentialId: s
   });
 }
 
-async function registerTikTok(connection: { credentialId: string; shopCipher: string | null }): Promise<number> {
+async function registerTikTok(connection: { id: string; credentialId: string; shopCipher: string | null }): Promise<number> {
   const address = appUrls().tiktokWebhooks;
   const shopCipher = connection.shopCipher;
   if (!shopCipher) throw new Error("The TikTok shop has no shop cipher; re-authorize it.");
-  await withTikTokToken(connection.credentialId, async (client, accessToken) => {
+  await withTikTokShop({ credentialId: connection.credentialId, connectionId: connection.id }, async (client, accessToken) => {
     // One address per app, shop and topic: updating is idempotent.
     for (const eventType of TIKTOK_WEBHOOK_TOPICS) await client.updateWebhook({ accessToken, shopCipher, eventType, address });
   });

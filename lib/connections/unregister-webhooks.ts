@@ -2,7 +2,7 @@ import { db } from "../db";
 import { TIKTOK_WEBHOOK_TOPICS } from "../platforms/tiktok/webhooks";
 import { appUrls } from "./platform-config";
 import { withShopifyClient } from "./shopify-session";
-import { withTikTokToken } from "./tiktok-session";
+import { withTikTokShop } from "./tiktok-session";
 
 /** Removes the subscriptions Ferry made for a store (only ours: other apps' are not touched). */
 export async function unregisterWebhooks({ connectionId }: { connectionId: string }): Promise<{ removed: number }> {
@@ -24,7 +24,7 @@ export async function unregisterWebhooks({ connectionId }: { connectionId: strin
     });
   } else if (connection.shopCipher) {
     const shopCipher = connection.shopCipher;
-    await withTikTokToken(connection.credentialId, async (client, accessToken) => {
+    await withTikTokShop({ credentialId: connection.credentialId, connectionId }, async (client, accessToken) => {
       for (const eventType of TIKTOK_WEBHOOK_TOPICS) {
         await client.deleteWebhook({ accessToken, shopCipher, eventType });
         removed += 1;

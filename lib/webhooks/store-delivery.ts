@@ -12,6 +12,8 @@ export interface StoreDeliveryOptions {
 }
 
 export type StoreDeliveryResult = { duplicate: true } | { duplicate: false; id: string };
+/** What a webhook route answers for: stored and queued, a duplicate, or too old to be genuine (acknowledged, not stored). */
+export type ReceiveDeliveryResult = StoreDeliveryResult | { duplicate: false; stale: true };
 
 /**
  * Dedupe, then enqueue: the platform's delivery id is unique, so a retried or replayed delivery is
