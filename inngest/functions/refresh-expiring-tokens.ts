@@ -1,13 +1,22 @@
 import { cron } from "inngest";
 import { listCredentialsToRefresh, refreshCredential } from "@/lib/connections/refresh-credential";
 import { inngest } from "../client";
+import { logScheduledFailure } from "../log-scheduled-failure";
 
 /**
  * Hourly: refresh tokens before they expire, so a quiet store never finds its authorization lapsed
  * (TikTok access tokens live about 7 days; refresh tokens of both platforms expire too).
  */
 export const refreshExpiringTokensFn = inngest.createFunction(
-  { id: "refresh-expiring-tokens", name: "Refresh expiring tokens", triggers: [cron("17 * * * *")], retries: 2 },
+  {
+    id: "refresh-expiring-tokens",
+    name: "Refresh expiring tokens",
+    triggers: [cron("17 * * * *")],
+    retries: 2,
+    // A refusal for good already reaches the merchant (the store is marked for re-authorization,
+    // with an Activity entry); a failure of the job itself is the operator's.
+    onFailure: logScheduledFailure("refresh-expiring-tokens"),
+  },
   async ({ step }) => {
     const ids = await step.run("find-expiring", () => listCredentialsToRefresh({}));
     const results: { credentialId: string; ok: boolean }[] = [];

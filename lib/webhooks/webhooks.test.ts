@@ -47,8 +47,15 @@ describe("Shopify webhooks", () => {
     expect(delivery).toMatchObject({ organizationId: store.organizationId, connectionId: store.id, topic: "app/uninstalled" });
     expect(JSON.stringify(delivery.payload)).not.toContain("owner@acme.test");
 
-    await expect(processDelivery({ deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "marked uninstalled" });
-    await expect(processDelivery({ deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "already uninstalled" });
+    // Under another organization's id (or none) the delivery is not found and nothing happens.
+    const stranger = await connectedStore("SHOPIFY", "stranger.myshopify.com");
+    for (const organizationId of [stranger.organizationId, null]) {
+      await expect(processDelivery({ organizationId, deliveryId: delivery.id })).resolves.toMatchObject({ handled: false });
+    }
+    expect((await testDb.connection.findUniqueOrThrow({ where: { id: store.id } })).status).toBe("ACTIVE");
+
+    await expect(processDelivery({ organizationId: store.organizationId, deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "marked uninstalled" });
+    await expect(processDelivery({ organizationId: store.organizationId, deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "already uninstalled" });
     expect((await testDb.connection.findUniqueOrThrow({ where: { id: store.id } })).status).toBe("UNINSTALLED");
   });
 
@@ -78,7 +85,7 @@ describe("Shopify webhooks", () => {
     await receiveShopifyWebhook({ rawBody: request, headers: shopifyHeaders(request, { "x-shopify-topic": "customers/data_request" }), endpoint: "compliance" });
     const redact = JSON.stringify({ shop_id: 1, shop_domain: "acme.myshopify.com" });
     await receiveShopifyWebhook({ rawBody: redact, headers: shopifyHeaders(redact, { "x-shopify-topic": "shop/redact" }), endpoint: "compliance" });
-    for (const delivery of await testDb.webhookDelivery.findMany({ orderBy: { receivedAt: "asc" } })) await processDelivery({ deliveryId: delivery.id });
+    for (const delivery of await testDb.webhookDelivery.findMany({ orderBy: { receivedAt: "asc" } })) await processDelivery({ organizationId: delivery.organizationId, deliveryId: delivery.id });
 
     const activity = await testDb.activityEntry.findMany({ where: { organizationId: store.organizationId }, orderBy: { createdAt: "asc" } });
     expect(activity.map((a) => a.type)).toEqual(["privacy.customer_data_request", "privacy.shop_redacted"]);
@@ -99,7 +106,7 @@ describe("TikTok webhooks", () => {
     expect((await receiveTikTokWebhook({ rawBody: body, authorization: tiktokSign(body) })).duplicate).toBe(false);
     expect((await receiveTikTokWebhook({ rawBody: body, authorization: tiktokSign(body) })).duplicate).toBe(true);
     const delivery = await testDb.webhookDelivery.findFirstOrThrow();
-    await processDelivery({ deliveryId: delivery.id });
+    await processDelivery({ organizationId: delivery.organizationId, deliveryId: delivery.id });
     expect((await testDb.connection.findUniqueOrThrow({ where: { id: store.id } })).status).toBe("UNINSTALLED");
   });
 
