@@ -4,6 +4,7 @@ import { signUp } from "../auth/sign-up";
 import { setDbClient } from "../db";
 import { resetDatabase, testDb } from "../testing/db";
 import { processDelivery } from "./process-delivery";
+import { recordDeliveryFailure } from "./record-delivery-failure";
 import { receiveShopifyWebhook } from "./receive-shopify-webhook";
 import { receiveTikTokWebhook } from "./receive-tiktok-webhook";
 
@@ -126,4 +127,23 @@ describe("TikTok webhooks", () => {
       await expect(receiveTikTokWebhook({ rawBody: body, authorization: tiktokSign(body) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     },
   );
+});
+
+describe("recordDeliveryFailure (the processing job's onFailure)", () => {
+  it("names the store and the topic, never the payload, and only for the delivery's organization", async () => {
+    const store = await connectedStore("SHOPIFY", "acme.myshopify.com");
+    const stranger = await connectedStore("SHOPIFY", "stranger.myshopify.com");
+    const delivery = await testDb.webhookDelivery.create({
+      data: { platform: "SHOPIFY", deliveryId: "wh-1", topic: "products/update", shop: "acme.myshopify.com", organizationId: store.organizationId, connectionId: store.id, payload: { body: { title: "Jane's private listing" } } },
+    });
+    const error = { name: "JobFailure", message: "shopify.throttled" };
+    expect(await recordDeliveryFailure({ organizationId: stranger.organizationId, deliveryId: delivery.id, error })).toBe(false);
+    expect(await testDb.activityEntry.count()).toBe(0);
+    expect(await recordDeliveryFailure({ organizationId: store.organizationId, deliveryId: delivery.id, error })).toBe(true);
+    const [entry] = await testDb.activityEntry.findMany({ where: { organizationId: store.organizationId } });
+    expect(entry).toMatchObject({ type: "webhooks.delivery_failed", level: "ERROR", subjectType: "connection", subjectId: store.id });
+    expect(entry!.message).toBe(
+      'Processing a Shopify notification (products/update) for Store acme.myshopify.com failed: Shopify kept asking Ferry to slow down (its API rate limit). The six-hourly catalog reconciliation catches up on missed product changes; "Import now" on Products does it at once.',
+    );
+  });
 });
