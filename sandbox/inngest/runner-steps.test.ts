@@ -148,6 +148,34 @@ describe("the invoke loop", () => {
     expect(listener).toMatchObject({ status: "Completed", output: { doubled: 42 } });
   });
 
+  it("honours retry-after on a step error (206 StepError)", async () => {
+    let calls = 0;
+    t = await setup((inngest) => [
+      inngest.createFunction({ id: "step-later", triggers: [{ event: "demo/sl" }] }, async ({ step }) => step.run("rate-limited", () => {
+        calls++;
+        if (calls === 1) throw new RetryAfterError("slow down", new Date(Date.now() + 400));
+        return calls;
+      })),
+    ]);
+    await t.send({ name: "demo/sl" });
+    await t.idle();
+    const [run] = await t.runs("step-later");
+    expect(run).toMatchObject({ status: "Completed", output: 2 });
+    // The hint, not the 20 ms backoff, decides the wait.
+    const retry = t.logs.find((l) => l.op === "StepError" && l.status === "Retrying");
+    expect(retry?.retryInMs as number).toBeGreaterThanOrEqual(300);
+  });
+
+  it("forgets an event id after 24 hours, as Inngest does", async () => {
+    t = await setup((inngest) => [inngest.createFunction({ id: "daily", triggers: [{ event: "report/due" }] }, async ({ event }) => event.id)]);
+    await t.send({ name: "report/due", id: "report-1" });
+    await t.idle();
+    t.runner.engine.state.seenEvents["report-1"] = Date.now() - 24 * 3_600_000 - 1000;
+    await t.send({ name: "report/due", id: "report-1" });
+    await t.idle();
+    expect((await t.runs("daily")).map((r) => r.output)).toEqual(["report-1", "report-1"]);
+  });
+
   it("deduplicates events by id and filters triggers with if expressions", async () => {
     t = await setup((inngest) => [
       inngest.createFunction({ id: "big", triggers: [{ event: "order/placed", if: "event.data.total >= 100 && event.data.currency == 'EUR'" }] }, async ({ event }) => event.data.total),
