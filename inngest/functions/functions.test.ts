@@ -73,6 +73,13 @@ describe("check-connection-health", () => {
     expect((await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } })).lastCheckedAt).not.toBeNull();
   });
 
+  it("records one entry for a member's check of an organization without stores", async () => {
+    const org = await newOrganization();
+    await send("connections/health-check.requested", { organizationId: org.organizationId, requestedBy: org.userId });
+    const entries = await testDb.activityEntry.findMany({ where: { organizationId: org.organizationId } });
+    expect(entries.map((e) => e.message)).toEqual([expect.stringMatching(/^Connection health check: no stores are connected yet/)]);
+  });
+
   it("checks nothing of another organization's store named in the event", async () => {
     const victim = await newOrganization("Victim");
     const { connectionId } = await connectedShopifyStore(victim);
