@@ -2,6 +2,7 @@ import { cron } from "inngest";
 import { listCredentialsToRefresh, refreshCredential } from "@/lib/connections/refresh-credential";
 import { warnExpiringAuthorizations } from "@/lib/connections/warn-expiring-authorizations";
 import { inngest } from "../client";
+import { logScheduledFailure } from "../log-scheduled-failure";
 
 /**
  * Hourly: refresh tokens before they expire, so a quiet store never finds its authorization lapsed
@@ -9,7 +10,15 @@ import { inngest } from "../client";
  * members (the bell) about stores that need re-authorizing now or soon.
  */
 export const refreshExpiringTokensFn = inngest.createFunction(
-  { id: "refresh-expiring-tokens", name: "Refresh expiring tokens", triggers: [cron("17 * * * *")], retries: 2 },
+  {
+    id: "refresh-expiring-tokens",
+    name: "Refresh expiring tokens",
+    triggers: [cron("17 * * * *")],
+    retries: 2,
+    // A refusal for good already reaches the merchant (the store is marked for re-authorization,
+    // with an Activity entry); a failure of the job itself is the operator's.
+    onFailure: logScheduledFailure("refresh-expiring-tokens"),
+  },
   async ({ step }) => {
     const ids = await step.run("find-expiring", () => listCredentialsToRefresh({}));
     const results: { credentialId: string; ok: boolean }[] = [];

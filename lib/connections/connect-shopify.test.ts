@@ -149,8 +149,14 @@ describe("Connect Shopify", () => {
   it("subscribes the webhooks at APP_URL, idempotently, and the health check passes", async () => {
     const org = await owner();
     const { connectionId } = await connect(org, await sandboxShop());
-    await registerWebhooks({ connectionId });
-    await registerWebhooks({ connectionId });
+    // Another organization's id subscribes nothing and touches nothing.
+    const stranger = await owner();
+    await expect(registerWebhooks({ organizationId: stranger.organizationId, connectionId })).resolves.toEqual({ topics: 0 });
+    await expect(checkStore({ organizationId: stranger.organizationId, connectionId })).resolves.toBeNull();
+    expect(await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ webhooksReadyAt: null, lastCheckedAt: null });
+
+    await registerWebhooks({ organizationId: org.organizationId, connectionId });
+    await registerWebhooks({ organizationId: org.organizationId, connectionId });
     const connection = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(connection.webhooksReadyAt).not.toBeNull();
     const subscriptions = await withShopifyClient({ credentialId: connection.credentialId, shop: connection.externalId }, (client) => client.listWebhookSubscriptions());
@@ -158,7 +164,7 @@ describe("Connect Shopify", () => {
       ["app/uninstalled", "fulfillments/create", "fulfillments/update", "inventory_levels/update", "orders/cancelled", "products/delete", "products/update"],
     );
     expect(new Set(subscriptions.map((s) => s.uri))).toEqual(new Set([appUrls().shopifyWebhooks]));
-    await expect(checkStore({ connectionId })).resolves.toMatchObject({ ok: true });
+    await expect(checkStore({ organizationId: org.organizationId, connectionId })).resolves.toMatchObject({ ok: true });
   });
 
   it("refreshes an expiring token once when two callers race, and the old refresh token is spent", async () => {
@@ -210,7 +216,7 @@ describe("Connect Shopify", () => {
       where: { id: connection.credentialId },
       data: { accessTokenExpiresAt: new Date(Date.now() - 1000), refreshToken: encryptSecret("not-a-real-refresh-token") },
     });
-    await expect(checkStore({ connectionId })).resolves.toMatchObject({ ok: false, problem: "needs re-authorization" });
+    await expect(checkStore({ organizationId: org.organizationId, connectionId })).resolves.toMatchObject({ ok: false, problem: "needs re-authorization" });
     const marked = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(marked.status).toBe("NEEDS_REAUTH");
     expect(await testDb.activityEntry.count({ where: { type: "connections.needs_reauth" } })).toBe(1);

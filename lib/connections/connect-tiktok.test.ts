@@ -79,12 +79,12 @@ describe("Connect TikTok Shop", () => {
     expect(after.pendingTikTokAuthorizations[0]!.shops.filter((s) => s.connectedConnectionId === null).map((s) => s.shopId)).toEqual([shopIds[1]]);
     expect(JSON.stringify(after)).not.toMatch(/v1\.[^"]*\./);
 
-    await registerWebhooks({ connectionId: connected[0]!.id });
+    await registerWebhooks({ organizationId: org.organizationId, connectionId: connected[0]!.id });
     const connection = await testDb.connection.findUniqueOrThrow({ where: { id: connected[0]!.id } });
     const hooks = await withTikTokToken(connection.credentialId, (client, accessToken) => client.listWebhooks({ accessToken, shopCipher: connection.shopCipher! }));
     expect(hooks.map((h) => h.event_type).sort()).toContain("ORDER_STATUS_CHANGE");
     expect(hooks.every((h) => h.address === "http://127.0.0.1:3999/api/webhooks/tiktok")).toBe(true);
-    await expect(checkStore({ connectionId: connection.id })).resolves.toMatchObject({ ok: true });
+    await expect(checkStore({ organizationId: org.organizationId, connectionId: connection.id })).resolves.toMatchObject({ ok: true });
   });
 
   it("says so when the seller cancels, and connects nothing", async () => {

@@ -55,8 +55,8 @@ async function mappedPair() {
   const variant = await testDb.shopifyVariant.findFirstOrThrow({ where: { connectionId: store.connectionId } });
   await mapSkus({ org, input: { tiktokConnectionId: shop.connectionId, pairs: [{ tiktokSkuId: tiktokSku.id, shopifyVariantId: variant.id }] } });
   await updateSettings({ org, input: { tiktokConnectionId: shop.connectionId, section: "mapping", value: { autoMapNewProducts: true } } });
-  await registerWebhooks({ connectionId: store.connectionId });
-  await registerWebhooks({ connectionId: shop.connectionId });
+  await registerWebhooks({ organizationId: org.organizationId, connectionId: store.connectionId });
+  await registerWebhooks({ organizationId: org.organizationId, connectionId: shop.connectionId });
   return { org, store, shop, sellerId, shopifyProductId: seeded!.id, tiktokProductId: tiktokProduct!.id };
 }
 
@@ -77,7 +77,8 @@ async function shopifyProductUpdate({ domain, productId }: { domain: string; pro
   });
   const received = await receiveShopifyWebhook({ rawBody: body, headers, endpoint: "main" });
   if (!("id" in received)) throw new Error(`not stored: ${JSON.stringify(received)}`);
-  return processDelivery({ deliveryId: received.id });
+  const { organizationId } = await testDb.webhookDelivery.findUniqueOrThrow({ where: { id: received.id }, select: { organizationId: true } });
+  return processDelivery({ organizationId, deliveryId: received.id });
 }
 
 async function tiktokProductChange({ shopId, productId }: { shopId: string; productId: string }) {
@@ -90,7 +91,8 @@ async function tiktokProductChange({ shopId, productId }: { shopId: string; prod
   });
   const received = await receiveTikTokWebhook({ rawBody: body, authorization: tiktokSign(body) });
   if (!("id" in received)) throw new Error(`not stored: ${JSON.stringify(received)}`);
-  return processDelivery({ deliveryId: received.id });
+  const { organizationId } = await testDb.webhookDelivery.findUniqueOrThrow({ where: { id: received.id }, select: { organizationId: true } });
+  return processDelivery({ organizationId, deliveryId: received.id });
 }
 
 const ourShopifySubscriptions = async (connectionId: string) => {
@@ -159,8 +161,8 @@ describe("Soft disconnect and reconnect", () => {
     expect((await getShopSettings({ organizationId: org.organizationId, tiktokConnectionId: shop.connectionId })).mapping.autoMapNewProducts).toBe(true);
 
     // The job that follows reconnecting subscribes again, and deliveries are processed again.
-    await registerWebhooks({ connectionId: store.connectionId });
-    await registerWebhooks({ connectionId: shop.connectionId });
+    await registerWebhooks({ organizationId: org.organizationId, connectionId: store.connectionId });
+    await registerWebhooks({ organizationId: org.organizationId, connectionId: shop.connectionId });
     expect(await ourShopifySubscriptions(store.connectionId)).toHaveLength(7);
     expect((await ourTikTokSubscriptions(shop.connectionId)).length).toBeGreaterThan(0);
     await expect(shopifyProductUpdate({ domain: store.domain, productId: shopifyProductId })).resolves.toMatchObject({ handled: true, action: "product updated" });

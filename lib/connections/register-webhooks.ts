@@ -9,19 +9,21 @@ import { withTikTokShop } from "./tiktok-session";
  * Makes the store's webhook subscriptions match what Ferry handles, at the current APP_URL.
  * Idempotent: existing subscriptions are kept, ones pointing elsewhere (an old APP_URL) replaced.
  */
-export async function registerWebhooks({ connectionId }: { connectionId: string }): Promise<{ topics: number }> {
-  const connection = await db().connection.findUniqueOrThrow({
-    where: { id: connectionId },
+export async function registerWebhooks({ organizationId, connectionId }: { organizationId: string; connectionId: string }): Promise<{ topics: number }> {
+  const where = { id: connectionId, organizationId };
+  const connection = await db().connection.findFirst({
+    where,
     select: { id: true, platform: true, externalId: true, credentialId: true, shopCipher: true, status: true },
   });
-  if (connection.status !== "ACTIVE") return { topics: 0 };
+  // Not this organization's store, gone, or disconnected since: nothing to subscribe.
+  if (connection?.status !== "ACTIVE") return { topics: 0 };
   try {
     const topics = connection.platform === "SHOPIFY" ? await registerShopify(connection) : await registerTikTok(connection);
-    await db().connection.update({ where: { id: connectionId }, data: { webhooksReadyAt: new Date(), webhookError: null } });
+    await db().connection.updateMany({ where, data: { webhooksReadyAt: new Date(), webhookError: null } });
     return { topics };
   } catch (error) {
-    await db().connection.update({
-      where: { id: connectionId },
+    await db().connection.updateMany({
+      where,
       data: { webhooksReadyAt: null, webhookError: (error instanceof Error ? error.message : String(error)).slice(0, 500) },
     });
     throw error;

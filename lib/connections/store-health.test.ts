@@ -19,20 +19,20 @@ describe("Connection health: last successful call and last error", () => {
     expect(await lastCall(connectionId)).toBeNull();
 
     // A platform call made for the store (the webhook subscriptions) counts.
-    await registerWebhooks({ connectionId });
+    await registerWebhooks({ organizationId: org.organizationId, connectionId });
     const afterWebhooks = await lastCall(connectionId);
     expect(afterWebhooks).not.toBeNull();
 
-    const passed = await checkStore({ connectionId });
-    expect(passed.ok).toBe(true);
+    const passed = await checkStore({ organizationId: org.organizationId, connectionId });
+    expect(passed?.ok).toBe(true);
     const healthy = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(healthy.lastSuccessfulCallAt!.getTime()).toBe(healthy.lastCheckedAt!.getTime());
     expect(healthy.statusReason).toBeNull();
 
     // The store stops answering (here: the row points at a domain the platform does not know).
     await testDb.connection.update({ where: { id: connectionId }, data: { externalId: "gone-away.myshopify.com" } });
-    const failed = await checkStore({ connectionId });
-    expect(failed.ok).toBe(false);
+    const failed = await checkStore({ organizationId: org.organizationId, connectionId });
+    expect(failed?.ok).toBe(false);
     const broken = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(broken.status).toBe("ACTIVE");
     expect(broken.statusReason).toMatch(/^Last check failed: /);
@@ -44,7 +44,7 @@ describe("Connection health: last successful call and last error", () => {
 
     // Answering again clears the error.
     await testDb.connection.update({ where: { id: connectionId }, data: { externalId: domain } });
-    await expect(checkStore({ connectionId })).resolves.toMatchObject({ ok: true });
+    await expect(checkStore({ organizationId: org.organizationId, connectionId })).resolves.toMatchObject({ ok: true });
     expect((await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } })).statusReason).toBeNull();
   });
 
@@ -52,7 +52,7 @@ describe("Connection health: last successful call and last error", () => {
     const org = await newOrganization();
     const { connectionId: shopifyConnectionId } = await connectedShopifyStore(org);
     const { shops } = await connectedTikTokShops(org, { shopifyConnectionId, sellerType: "CROSS_BORDER", regions: ["GB", "DE"] });
-    await registerWebhooks({ connectionId: shops[0]!.connectionId });
+    await registerWebhooks({ organizationId: org.organizationId, connectionId: shops[0]!.connectionId });
     expect(await lastCall(shops[0]!.connectionId)).not.toBeNull();
     expect(await lastCall(shops[1]!.connectionId)).toBeNull();
   });

@@ -6,7 +6,8 @@ import { setDbClient } from "../db";
 import { reloadEnv } from "../env";
 import { resetDatabase, testDb } from "../testing/db";
 import { newInvitationToken } from "../team/invitation-token";
-import { loggedPath, withPublic, withRequestLog } from "./route";
+import { withRequestLog } from "../request-log";
+import { loggedPath, withPublic } from "./route";
 
 // The request line is the one log line every route writes; it must never carry a credential.
 let lines: string[] = [];

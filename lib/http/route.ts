@@ -100,25 +100,6 @@ function requestIdOf(request: Request): string {
   return incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
 }
 
-/**
- * For a handler a library owns (next-auth): its answer passes through untouched (redirects carry
- * immutable headers), and the request still gets its one log line.
- */
-export function withRequestLog<A extends unknown[]>(handler: (request: NextRequest, ...rest: A) => Promise<Response>) {
-  return async (request: NextRequest, ...rest: A): Promise<Response> => {
-    const started = performance.now();
-    const fields = { requestId: requestIdOf(request), method: request.method, path: request.nextUrl.pathname };
-    try {
-      const response = await handler(request, ...rest);
-      log.info("request", { ...fields, status: response.status, ms: Math.round(performance.now() - started) });
-      return response;
-    } catch (error) {
-      log.error("request", { ...fields, status: 500, ms: Math.round(performance.now() - started), error });
-      throw error;
-    }
-  };
-}
-
 /** A route anyone may call (sign-up, invitation look-up). */
 export function withPublic(handler: (ctx: PublicContext) => Promise<Result>) {
   return wrap(async (base) => base, handler);

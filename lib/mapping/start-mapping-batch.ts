@@ -9,6 +9,8 @@ export const startMappingBatchSchema = z.object({ tiktokConnectionId: z.string()
 /** "Map": stores the checked proposals as a batch and applies it in the background. */
 export async function startMappingBatch({ org, input }: { org: OrgContext; input: z.infer<typeof startMappingBatchSchema> }) {
   const batch = await createMappingBatch({ org, tiktokConnectionId: input.tiktokConnectionId, rows: input.rows });
-  await inngest.send(mappingBatchCreated.create({ organizationId: org.organizationId, batchId: batch.batchId }, { id: `mapping-batch-${batch.batchId}` }));
+  await inngest.send(
+    mappingBatchCreated.create({ organizationId: org.organizationId, tiktokConnectionId: input.tiktokConnectionId, batchId: batch.batchId }, { id: `mapping-batch-${batch.batchId}` }),
+  );
   return batch;
 }

@@ -14,9 +14,16 @@ export type DeliveryOutcome =
 
 const PRIVACY_TOPICS = new Set(["SHOPIFY customers/data_request", "SHOPIFY customers/redact", "SHOPIFY shop/redact"]);
 
+export interface ProcessDeliveryOptions {
+  /** The organization the delivery was stored for; null for a shop no organization has connected. */
+  organizationId: string | null;
+  deliveryId: string;
+}
+
 /** The job side of a webhook: reads the stored delivery and does what its topic asks. Safe to run twice. */
-export async function processDelivery({ deliveryId }: { deliveryId: string }): Promise<DeliveryOutcome> {
-  const delivery = await db().webhookDelivery.findUnique({ where: { id: deliveryId } });
+export async function processDelivery({ organizationId, deliveryId }: ProcessDeliveryOptions): Promise<DeliveryOutcome> {
+  // `?? null`: an undefined filter would match every organization.
+  const delivery = await db().webhookDelivery.findFirst({ where: { id: deliveryId, organizationId: organizationId ?? null } });
   if (!delivery) return { handled: false, reason: "delivery no longer stored (pruned or redacted)" };
   const key = `${delivery.platform} ${delivery.topic}`;
 

@@ -37,7 +37,10 @@ export async function storeAndEnqueueDelivery(options: StoreDeliveryOptions): Pr
   }
   try {
     await inngest.send(
-      webhookReceived.create({ deliveryId: id, platform: options.platform, topic: options.topic, shop: options.shop }, { id: `webhook-${options.platform}-${options.deliveryId}` }),
+      webhookReceived.create(
+        { deliveryId: id, platform: options.platform, topic: options.topic, shop: options.shop, organizationId: connection?.organizationId ?? null },
+        { id: `webhook-${options.platform}-${options.deliveryId}` },
+      ),
     );
   } catch (error) {
     await db().webhookDelivery.delete({ where: { id } }).catch(() => {});

@@ -15,6 +15,7 @@ import { connectedShopifyStore, newOrganization } from "../testing/connected-sto
 import { resetDatabase, testDb } from "../testing/db";
 import { installShopifyApp, sandboxControl } from "../testing/sandbox-browser";
 import { processDelivery } from "./process-delivery";
+import { recordDeliveryFailure } from "./record-delivery-failure";
 import { receiveShopifyWebhook } from "./receive-shopify-webhook";
 import { receiveTikTokWebhook } from "./receive-tiktok-webhook";
 
@@ -55,7 +56,8 @@ function shopifyHeaders(body: string, overrides: Record<string, string> = {}) {
 async function deliverShopify(body: string, headers: Headers, endpoint: "main" | "compliance" = "main") {
   const received = await receiveShopifyWebhook({ rawBody: body, headers, endpoint });
   if (!("id" in received)) throw new Error(`not stored: ${JSON.stringify(received)}`);
-  return processDelivery({ deliveryId: received.id });
+  const { organizationId } = await testDb.webhookDelivery.findUniqueOrThrow({ where: { id: received.id }, select: { organizationId: true } });
+  return processDelivery({ organizationId, deliveryId: received.id });
 }
 
 const statusOf = async (connectionId: string) => (await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } })).status;
@@ -78,8 +80,15 @@ describe("Shopify webhooks", () => {
     expect(delivery).toMatchObject({ organizationId: org.organizationId, connectionId: store.connectionId, topic: "app/uninstalled", deliveryId: headers.get("x-shopify-webhook-id") });
     expect(JSON.stringify(delivery.payload)).not.toContain("owner@acme.test");
 
-    await expect(processDelivery({ deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "marked uninstalled" });
-    await expect(processDelivery({ deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "already uninstalled" });
+    // Under another organization's id (or none) the delivery is not found and nothing happens.
+    const stranger = await connectedStore("SHOPIFY", "stranger.myshopify.com");
+    for (const organizationId of [stranger.organizationId, null]) {
+      await expect(processDelivery({ organizationId, deliveryId: delivery.id })).resolves.toMatchObject({ handled: false });
+    }
+    expect(await statusOf(store.connectionId)).toBe("ACTIVE");
+
+    await expect(processDelivery({ organizationId: org.organizationId, deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "marked uninstalled" });
+    await expect(processDelivery({ organizationId: org.organizationId, deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "already uninstalled" });
     expect(await statusOf(store.connectionId)).toBe("UNINSTALLED");
     expect(await testDb.notification.findMany({ where: { organizationId: org.organizationId } })).toEqual([
       expect.objectContaining({ kind: "connections.uninstalled", level: "ERROR", href: `/${org.organizationSlug}/connections` }),
@@ -223,7 +232,8 @@ describe("TikTok webhooks", () => {
   const deliver = async (body: string) => {
     const received = await receiveTikTokWebhook({ rawBody: body, authorization: tiktokSign(body) });
     if (!("id" in received)) throw new Error(`not stored: ${JSON.stringify(received)}`);
-    return processDelivery({ deliveryId: received.id });
+    const { organizationId } = await testDb.webhookDelivery.findUniqueOrThrow({ where: { id: received.id }, select: { organizationId: true } });
+  return processDelivery({ organizationId, deliveryId: received.id });
   };
 
   it("verifies, dedupes on the notification id, and a deauthorization stops the shop", async () => {
@@ -235,7 +245,7 @@ describe("TikTok webhooks", () => {
     const delivery = await testDb.webhookDelivery.findFirstOrThrow();
     expect(delivery.deliveryId).toBe(JSON.parse(body).tts_notification_id);
     expect(send.mock.calls.map(([event]) => (event as { id?: string }).id)).toEqual([`webhook-TIKTOK-${delivery.deliveryId}`]);
-    await processDelivery({ deliveryId: delivery.id });
+    await processDelivery({ organizationId: delivery.organizationId, deliveryId: delivery.id });
     expect(await statusOf(store.id)).toBe("UNINSTALLED");
   });
 
@@ -282,7 +292,7 @@ describe("TikTok webhooks", () => {
     await expect(deliver(body)).resolves.toEqual({ handled: true, action: "warned" });
     // The platform retries the step, or sends the warning again: nothing new.
     const delivery = await testDb.webhookDelivery.findFirstOrThrow();
-    await expect(processDelivery({ deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "already warned" });
+    await expect(processDelivery({ organizationId: delivery.organizationId, deliveryId: delivery.id })).resolves.toEqual({ handled: true, action: "already warned" });
 
     const listed = (await listConnections({ organizationId: store.organizationId })).tiktok[0]!;
     expect(listed.reauthorizeBy).toBe(new Date(expiresAt * 1000).toISOString());
@@ -315,5 +325,24 @@ describe("TikTok webhooks", () => {
     await testDb.connection.update({ where: { id: gone.id }, data: { status: "UNINSTALLED" } });
     await expect(deliver(envelope(7, "7999", { data: { expiration_time: String(now() + 7 * DAY / 1000) } }))).resolves.toEqual({ handled: true, action: "ignored: the shop is uninstalled" });
     expect((await testDb.connection.findUniqueOrThrow({ where: { id: gone.id } })).reauthorizeBy).toBeNull();
+  });
+});
+
+describe("recordDeliveryFailure (the processing job's onFailure)", () => {
+  it("names the store and the topic, never the payload, and only for the delivery's organization", async () => {
+    const store = await connectedStore("SHOPIFY", "acme.myshopify.com");
+    const stranger = await connectedStore("SHOPIFY", "stranger.myshopify.com");
+    const delivery = await testDb.webhookDelivery.create({
+      data: { platform: "SHOPIFY", deliveryId: "wh-1", topic: "products/update", shop: "acme.myshopify.com", organizationId: store.organizationId, connectionId: store.id, payload: { body: { title: "Jane's private listing" } } },
+    });
+    const error = { name: "JobFailure", message: "shopify.throttled" };
+    expect(await recordDeliveryFailure({ organizationId: stranger.organizationId, deliveryId: delivery.id, error })).toBe(false);
+    expect(await testDb.activityEntry.count()).toBe(0);
+    expect(await recordDeliveryFailure({ organizationId: store.organizationId, deliveryId: delivery.id, error })).toBe(true);
+    const [entry] = await testDb.activityEntry.findMany({ where: { organizationId: store.organizationId } });
+    expect(entry).toMatchObject({ type: "webhooks.delivery_failed", level: "ERROR", subjectType: "connection", subjectId: store.id });
+    expect(entry!.message).toBe(
+      'Processing a Shopify notification (products/update) for Store acme.myshopify.com failed: Shopify kept asking Ferry to slow down (its API rate limit). The six-hourly catalog reconciliation catches up on missed product changes; "Import now" on Products does it at once.',
+    );
   });
 });

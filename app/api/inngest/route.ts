@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/index";
+import { withRequestLog } from "@/lib/request-log";
 
 // Inngest (Cloud, self-hosted, or the local runner) syncs and invokes functions here. The SDK checks
 // request signatures in cloud mode; this route is not org-scoped because no user calls it.
@@ -31,6 +32,12 @@ function checked(handler: (request: NextRequest, context: unknown) => Promise<Re
   };
 }
 
-export const GET = handlers.GET;
-export const POST = checked(handlers.POST as (request: NextRequest, context: unknown) => Promise<Response>);
-export const PUT = checked(handlers.PUT as (request: NextRequest, context: unknown) => Promise<Response>);
+// Which function and step a call is for: ids only, so a request line joins the step lines.
+const ids = (request: Request) => {
+  const query = new URL(request.url).searchParams;
+  return { fnId: query.get("fnId") ?? undefined, stepId: query.get("stepId") ?? undefined };
+};
+
+export const GET = withRequestLog(handlers.GET, { fields: ids });
+export const POST = withRequestLog(checked(handlers.POST as (request: NextRequest, context: unknown) => Promise<Response>), { fields: ids });
+export const PUT = withRequestLog(checked(handlers.PUT as (request: NextRequest, context: unknown) => Promise<Response>), { fields: ids });

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { withRequestLog } from "@/lib/http/route";
+import { withRequestLog } from "@/lib/request-log";
 
 // next-auth answers these itself (sign-in, callbacks, session, CSRF); the wrapper only adds the log line.
 const handler = withRequestLog((request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) =>
