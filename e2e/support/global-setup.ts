@@ -10,6 +10,7 @@ import { startRunner } from "../../sandbox/inngest/runner";
 import { shopifyModule } from "../../sandbox/shopify";
 import { tiktokModule } from "../../sandbox/tiktok";
 import { registerSandboxApps, sandboxPlatformEnv } from "../../scripts/lib/sandbox-platforms";
+import { sandboxTokens, scanDatabase, scanText } from "./secrets-scan";
 import { startTestDatabase } from "./test-database";
 
 // Starts the app the tests run against: its own database, its own port, its own data directory.
@@ -53,14 +54,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
     PASSWORD_HASH_ROUNDS: "10",
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+    // Everything goes to the log file the secrets scan reads; the console gets E2E_LOG_LEVEL and up.
+    LOG_LEVEL: "debug",
     NEXT_TELEMETRY_DISABLED: "1",
     INNGEST_DEV: runner.url,
     // Its own build folder: a demo serving .next is never rebuilt underneath by the tests.
     NEXT_DIST_DIR: E2E_DIST_DIR,
   };
   await buildIfNeeded(root, env);
-  const app = startService("app", process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], env);
+  const logFile = path.join(dataDir, "app.log");
+  const app = startService("app", process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], env, { logFile, echo: echoAt(process.env.E2E_LOG_LEVEL ?? "warn") });
   await waitForHttp(`${appUrl}/api/health`, 120_000, app);
   await runner.sync();
   process.env.E2E_BASE_URL = appUrl;
@@ -71,12 +74,37 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_SHOPIFY_CLIENT_SECRET = credentials.SHOPIFY_CLIENT_SECRET;
   process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_DIST_DIR = E2E_DIST_DIR;
+  process.env.E2E_SANDBOX_STATE = path.join(dataDir, "sandbox", "state.json");
+  const secrets = [credentials.TIKTOK_APP_SECRET, credentials.SHOPIFY_CLIENT_SECRET, env.NEXTAUTH_SECRET!, env.TOKEN_ENCRYPTION_KEY!.split(":")[1]!];
 
   return async () => {
     await stopAll();
     await runner.close();
     await sandbox.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    try {
+      // The whole run's tokens, from the sandbox's state as it was flushed on close.
+      const all = [...secrets, ...sandboxTokens(process.env.E2E_SANDBOX_STATE!)];
+      const findings = [...(await scanDatabase({ url: database.url, secrets: all })), ...scanText({ text: fs.readFileSync(logFile, "utf8"), where: "the app's log", secrets: all })];
+      console.log(`Secrets scan: ${all.length} secrets and tokens searched in every table and ${fs.statSync(logFile).size} bytes of app log: ${findings.length} found.`);
+      if (findings.length > 0) throw new Error(`Plaintext secrets found: ${findings.map((f) => `${f.secret} in ${f.where}`).join("; ")}`);
+    } finally {
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+}
+
+const levels = ["debug", "info", "warn", "error"];
+
+// The app's JSON lines at `threshold` and above reach the console; anything else (Next.js's own) does too.
+function echoAt(threshold: string) {
+  const min = Math.max(0, levels.indexOf(threshold));
+  return (line: string) => {
+    if (!line.startsWith("{")) return true;
+    try {
+      return levels.indexOf((JSON.parse(line) as { level?: string }).level ?? "error") >= min;
+    } catch {
+      return true;
+    }
   };
 }

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 
 const children = new Set<ChildProcess>();
@@ -14,16 +15,31 @@ export function runStep(label: string, command: string, args: string[], env: Nod
   });
 }
 
+export interface StartServiceOptions {
+  /** Every line of output is appended here too. */
+  logFile?: string;
+  /** Which lines reach this process's console (default: all). */
+  echo?: (line: string) => boolean;
+}
+
 /** Starts a long-running child, prefixing its output, and remembers it so stopAll() can end it. */
-export function startService(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function startService(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, options: StartServiceOptions = {}): ChildProcess {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
+  const file = options.logFile ? fs.createWriteStream(options.logFile, { flags: "a" }) : null;
   const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) stream.write(`[${label}] ${line}\n`);
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.trim()) continue;
+      file?.write(`${line}\n`);
+      if (!options.echo || options.echo(line)) stream.write(`[${label}] ${line}\n`);
+    }
   };
   child.stdout?.on("data", prefix(process.stdout));
   child.stderr?.on("data", prefix(process.stderr));
-  child.on("exit", () => children.delete(child));
+  child.on("exit", () => {
+    children.delete(child);
+    file?.end();
+  });
   return child;
 }
 
