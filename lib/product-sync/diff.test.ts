@@ -83,7 +83,7 @@ describe("diffListing", () => {
     { field: "price", sources: [variant(0, { price: "1.00" })] },
     { field: "inventory", sources: [variant(0, { levels: [{ locationId: "L1", available: 1 }] })] },
   ])("the $field switch off leaves it alone", ({ field, sources }) => {
-    const { plan: p } = plan({ sources, settings: { fields: { title: true, description: true, images: true, price: true, inventory: true, [field]: false } } });
+    const { plan: p } = plan({ sources, settings: { fields: { title: true, description: true, price: true, inventory: true, [field]: false } } });
     expect(isEmptyPlan(p)).toBe(true);
   });
 

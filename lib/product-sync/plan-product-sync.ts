@@ -1,7 +1,7 @@
 import type { ProductSyncSettings } from "../settings/sections/product-sync-settings";
 import { buildDesiredListing } from "./desired-listing";
 import { diffListing, type SyncPlan } from "./diff";
-import type { FieldChange, ShopifySource, SyncProblem, TikTokListing } from "./listing";
+import type { DesiredListing, FieldChange, ShopifySource, SyncProblem, TikTokListing } from "./listing";
 import type { SyncTarget } from "./load-sync-target";
 import { readShopifySource } from "./shopify/read-source";
 import { readGlobalListing, readLocalListing } from "./tiktok/listing-api";
@@ -15,7 +15,7 @@ export interface GlobalPart {
 }
 
 export interface ProductSyncPlan {
-  local: { listing: TikTokListing; plan: SyncPlan };
+  local: { listing: TikTokListing; desired: DesiredListing; plan: SyncPlan };
   /** Cross-border: the global product's content, which Shopify overrides for every market. */
   global: GlobalPart | null;
   problems: SyncProblem[];
@@ -33,13 +33,15 @@ export interface PlanProductSyncOptions {
  */
 export async function planProductSync({ target, settings }: PlanProductSyncOptions): Promise<ProductSyncPlan> {
   const listing = await readLocalListing({ shop: target.tiktok, productId: target.product.externalId });
+  // The connection's currency is read at connect time; TikTok's own answer is the truth when it is missing.
+  if (!target.tiktok.currency) target.tiktok.currency = listing.skus.find((s) => s.currency)?.currency ?? "";
   const sources = await readSources(target);
   const market = { currency: target.tiktok.currency, region: target.tiktok.region };
   const globalProductId = target.tiktok.crossBorder ? (listing.globalProductId ?? target.product.globalProductId) : null;
   const content = settings.fields.title || settings.fields.description;
 
   const localDesired = buildDesiredListing({ listing, pairs: target.pairs, sources, settings, market, content: !globalProductId, skuFields: true });
-  const local = { listing, plan: diffListing({ current: listing, desired: localDesired }) };
+  const local = { listing, desired: localDesired, plan: diffListing({ current: listing, desired: localDesired }) };
   const problems = [...localDesired.problems];
   let global: GlobalPart | null = null;
   if (globalProductId && content) {

@@ -50,7 +50,7 @@ export async function updateSettings({ org, input }: UpdateSettingsOptions) {
     const previous = shop ? mergeSettings({ organization: orgSections, shop: shopSections }) : mergeSettings({ organization: orgSections, shop: {} });
     const nextShopSections = { ...shopSections, [section.key]: value ?? undefined };
     const next = shop ? mergeSettings({ organization: orgSections, shop: nextShopSections }) : mergeSettings({ organization: { ...orgSections, [section.key]: value ?? undefined }, shop: {} });
-    await section.beforeSave?.({ organizationId, tiktokConnectionId: shop?.id ?? null, previous: previous[section.key] as never, next: next[section.key] as never, confirmation: input.confirmation });
+    await section.beforeSave?.({ organizationId, tiktokConnectionId: shop?.id ?? null, previous: previous[section.key] as never, next: next[section.key] as never, confirmation: input.confirmation, tx });
 
     const document = (raw: unknown) => ({ ...((typeof raw === "object" && raw) || {}) }) as Record<string, unknown>;
     if (shop) {

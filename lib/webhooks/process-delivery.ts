@@ -3,6 +3,7 @@ import { markUninstalled } from "../connections/mark-uninstalled";
 import { db } from "../db";
 import { upcomingAuthorizationExpirationDataSchema } from "../platforms/tiktok/webhooks";
 import { handlePrivacyRequest } from "./handle-privacy-request";
+import { processInventoryDelivery } from "./process-inventory-delivery";
 import { processProductDelivery } from "./process-product-delivery";
 
 export type DeliveryOutcome =
@@ -11,6 +12,8 @@ export type DeliveryOutcome =
       action: string;
       /** TikTok products may have been created: the job then runs "Auto-map new products" for the shop. */
       newProductsIn?: { organizationId: string; tiktokConnectionId: string };
+      /** A Shopify product or its stock changed: the job asks product sync to follow it. */
+      shopifyProductChanged?: { organizationId: string; shopifyConnectionId: string; shopifyProductId: string };
     }
   | { handled: false; reason: string };
 
@@ -58,8 +61,10 @@ export async function processDelivery({ deliveryId }: { deliveryId: string }): P
     case "TIKTOK PRODUCT_INFORMATION_CHANGE":
     case "TIKTOK PRODUCT_STATUS_CHANGE":
       return processProductDelivery({ delivery: { ...delivery, connectionId: delivery.connectionId } });
+    case "SHOPIFY inventory_levels/update":
+      return processInventoryDelivery({ delivery: { ...delivery, connectionId: delivery.connectionId } });
     default:
-      // Order, inventory and fulfillment topics are processed by their own features as they land.
+      // Order and fulfillment topics are processed by their own features as they land.
       return { handled: false, reason: `${key} is stored; no handler for it yet` };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "../../db";
+import { db, type Prisma } from "../../db";
 import { badRequest, conflict } from "../../errors";
 import type { SectionChange } from "../../settings/define-section";
 import type { ProductSyncSettings } from "../../settings/sections/product-sync-settings";
@@ -22,10 +22,12 @@ export async function checkOverwriteConfirmation(change: SectionChange<ProductSy
   if (previous.autoSync && settingsHash(previous) === hash) return;
   const confirmation = confirmationSchema.safeParse(change.confirmation);
   if (!confirmation.success) throw conflict("Auto-sync overwrites TikTok listings: preview what will be overwritten and confirm it first.");
-  await requireConfirmedPreview({ organizationId: change.organizationId, tiktokConnectionId: change.tiktokConnectionId, previewId: confirmation.data.previewId, purpose: "settings", hash, overwriteGlobalProducts: next.overwriteGlobalProducts });
+  await requireConfirmedPreview({ client: change.tx, organizationId: change.organizationId, tiktokConnectionId: change.tiktokConnectionId, previewId: confirmation.data.previewId, purpose: "settings", hash, overwriteGlobalProducts: next.overwriteGlobalProducts });
 }
 
 export interface RequireConfirmedPreviewOptions {
+  /** A transaction's client when called inside one. */
+  client?: Pick<Prisma.TransactionClient, "productSyncPreview">;
   organizationId: string;
   tiktokConnectionId: string | null;
   previewId: string;
@@ -36,7 +38,7 @@ export interface RequireConfirmedPreviewOptions {
 
 /** The preview the member confirmed: this tenant's, for this scope and settings, finished and recent. */
 export async function requireConfirmedPreview(options: RequireConfirmedPreviewOptions) {
-  const preview = await db().productSyncPreview.findFirst({
+  const preview = await (options.client ?? db()).productSyncPreview.findFirst({
     where: { id: options.previewId, organizationId: options.organizationId, tiktokConnectionId: options.tiktokConnectionId, purpose: options.purpose },
     select: { id: true, status: true, settingsHash: true, createdAt: true, globalProducts: true, rows: true },
   });

@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import type { ProductSyncSettings } from "../../settings/sections/product-sync-settings";
 
-/** A stable fingerprint of what sync would write with these settings (key order does not matter). */
+/**
+ * A stable fingerprint of what sync would write with these settings (key order does not matter). The cross-border
+ * confirmation is left out: it is given in the preview itself, after seeing it.
+ */
 export function settingsHash(settings: ProductSyncSettings): string {
-  return createHash("sha256").update(canonical(settings)).digest("hex").slice(0, 32);
+  const { overwriteGlobalProducts: _confirmation, ...rules } = settings;
+  return createHash("sha256").update(canonical(rules)).digest("hex").slice(0, 32);
 }
 
 function canonical(value: unknown): string {

@@ -1,4 +1,5 @@
 import { withTikTokToken } from "../../connections/tiktok-session";
+import { isTikTokApiError } from "../../platforms/tiktok/errors";
 import type { TikTokListing } from "../listing";
 import { SYNC_ENDPOINTS } from "./endpoints";
 import { globalListing, localListing } from "./listing-mappers";
@@ -10,12 +11,28 @@ export interface TikTokShopRef {
   currency: string;
 }
 
+/**
+ * The listing as it will be: while a content edit is under review, TikTok serves the live version and keeps
+ * ours pending, so the content is compared with the version under review (else every sync would edit again).
+ */
 export async function readLocalListing({ shop, productId }: { shop: TikTokShopRef; productId: string }): Promise<TikTokListing> {
-  const data = await withTikTokToken(shop.credentialId, (client, accessToken) =>
-    client.call({ endpoint: SYNC_ENDPOINTS.getProduct, accessToken, shopCipher: shop.shopCipher, pathParams: { product_id: productId } }),
-  );
-  return localListing(data, shop.currency);
+  const read = (underReview: boolean) =>
+    withTikTokToken(shop.credentialId, (client, accessToken) =>
+      client.call({ endpoint: SYNC_ENDPOINTS.getProduct, accessToken, shopCipher: shop.shopCipher, pathParams: { product_id: productId }, query: underReview ? { return_under_review_version: true } : undefined }),
+    );
+  const live = localListing(await read(false), shop.currency);
+  if (live.auditStatus !== "AUDITING") return live;
+  try {
+    const pending = localListing(await read(true), shop.currency);
+    return { ...live, title: pending.title, description: pending.description, mainImages: pending.mainImages };
+  } catch (error) {
+    // 12052547: no version under review any more (it just passed or failed): the live one is current.
+    if (isTikTokApiError(error) && error.code === NO_VERSION_UNDER_REVIEW) return localListing(await read(false), shop.currency);
+    throw error;
+  }
 }
+
+const NO_VERSION_UNDER_REVIEW = 12052547;
 
 /** Global products are read without a shop cipher, with the seller's token. */
 export async function readGlobalListing({ credentialId, globalProductId }: { credentialId: string; globalProductId: string }) {

@@ -9,7 +9,7 @@ const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO currency code such as US
 export const productSyncFieldsSchema = z.object({
   title: z.boolean().default(true),
   description: z.boolean().default(true),
-  images: z.boolean().default(true),
+  // Images are not offered yet: writing them needs TikTok's image upload (multipart), which sync does not do.
   price: z.boolean().default(true),
   inventory: z.boolean().default(true),
 });

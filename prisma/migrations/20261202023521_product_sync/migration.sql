@@ -44,6 +44,7 @@ CREATE TABLE "ProductSyncPreview" (
     "organizationId" TEXT NOT NULL,
     "tiktokConnectionId" TEXT,
     "purpose" TEXT NOT NULL,
+    "settings" JSONB NOT NULL,
     "settingsHash" TEXT NOT NULL,
     "rows" JSONB,
     "status" "ProductSyncPreviewStatus" NOT NULL DEFAULT 'RUNNING',
