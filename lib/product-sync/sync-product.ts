@@ -5,6 +5,7 @@ import { isTikTokApiError } from "../platforms/tiktok/errors";
 import { isShopifyApiError } from "../platforms/shopify/errors";
 import { getShopSettings } from "../settings/get-shop-settings";
 import type { ProductSyncSettings } from "../settings/sections/product-sync-settings";
+import { isEmptyPlan } from "./diff";
 import type { SyncProblem } from "./listing";
 import { loadSyncTarget } from "./load-sync-target";
 import { planProductSync } from "./plan-product-sync";
@@ -52,6 +53,10 @@ async function syncWithSettings({ organizationId, tiktokProductId, settings, rea
   const problems = [...planned.problems];
   if (planned.global && !settings.overwriteGlobalProducts && planned.global.plan.changes.length > 0) {
     problems.push({ field: "title", message: "Its global product is not overwritten: confirm the cross-border overwrite under Settings → Product sync." });
+  }
+  if (!isEmptyPlan(planned.local.plan) || (planned.global && !isEmptyPlan(planned.global.plan))) {
+    // Writing starts: until every write landed the product shows as syncing, never as synced from before.
+    await recordSyncState({ organizationId, tiktokConnectionId: target.tiktok.connectionId, tiktokProductId, status: "QUEUED" });
   }
   const pushed = await pushProductSync({ target, planned, allowGlobal: settings.overwriteGlobalProducts });
   const status = pushed.skuErrors.length > 0 || problems.length > 0 ? "PARTIAL" : "SYNCED";

@@ -70,14 +70,19 @@ export async function cacheAndMap({ organizationId, shopifyConnectionId, tiktokC
   const now = new Date();
   const products: { tiktokProductId: string; externalId: string }[] = [];
   for (const [index, row] of rows.entries()) {
-    const sp = await db().shopifyProduct.create({ data: { organizationId, connectionId: shopifyConnectionId, externalId: numeric(row.shopify.id), title: row.kit.title, status: "ACTIVE", platformUpdatedAt: now } });
+    // One Shopify product may serve several TikTok shops (cross-border markets).
+    const spKey = { connectionId: shopifyConnectionId, externalId: numeric(row.shopify.id) };
+    const sp = await db().shopifyProduct.upsert({ where: { connectionId_externalId: spKey }, update: {}, create: { organizationId, ...spKey, title: row.kit.title, status: "ACTIVE", platformUpdatedAt: now } });
     const tp = await db().tikTokProduct.create({
       data: { organizationId, connectionId: tiktokConnectionId, externalId: row.tiktok.id, title: row.kit.tiktok?.title ?? row.kit.title, status: "ACTIVATE", platformUpdatedAt: now, globalProductId: globalProductId?.(index) ?? null },
     });
     const mappings: Prisma.MappingCreateManyInput[] = [];
     for (const [k, v] of row.kit.variants.entries()) {
-      const sv = await db().shopifyVariant.create({
-        data: { organizationId, connectionId: shopifyConnectionId, productId: sp.id, externalId: numeric(row.shopify.variants[k]!.id), title: `S${k}`, sku: v.sku, options: [], price: v.price, platformUpdatedAt: now },
+      const svKey = { connectionId: shopifyConnectionId, externalId: numeric(row.shopify.variants[k]!.id) };
+      const sv = await db().shopifyVariant.upsert({
+        where: { connectionId_externalId: svKey },
+        update: {},
+        create: { organizationId, ...svKey, productId: sp.id, title: `S${k}`, sku: v.sku, options: [], price: v.price, platformUpdatedAt: now },
       });
       const ts = await db().tikTokSku.create({
         data: { organizationId, connectionId: tiktokConnectionId, productId: tp.id, externalId: row.tiktok.skus[k]!.id, sellerSku: v.sku, options: [], price: v.price, currency: "USD" },
