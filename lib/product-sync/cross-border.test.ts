@@ -27,13 +27,14 @@ async function setup() {
   const products: Record<string, { tiktokProductId: string; externalId: string }> = {};
   for (const shop of [uk!, de!]) {
     const l = local(shop.shopId);
-    [products[shop.region]!] = await cacheAndMap({
+    const [cached] = await cacheAndMap({
       organizationId: org.organizationId,
       shopifyConnectionId: shopify.connectionId,
       tiktokConnectionId: shop.connectionId,
       rows: [{ kit: { ...jacket, tiktok: { title: "Field Jacket (global)" } }, shopify: shopifyProduct!, tiktok: { id: l.productId, skus: l.skus } }],
       globalProductId: () => global.id,
     });
+    products[shop.region] = cached!;
   }
   return { org, uk: uk!, de: de!, global, products };
 }
