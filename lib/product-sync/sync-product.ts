@@ -18,6 +18,8 @@ export interface SyncProductOptions {
   organizationId: string;
   tiktokProductId: string;
   reason: SyncReason;
+  /** The shop's product sync settings, when the caller read them once for many products. */
+  settings?: ProductSyncSettings;
 }
 
 export type SyncProductOutcome =
@@ -30,10 +32,10 @@ export type SyncProductOutcome =
  * or Shopify may recover from (rate limits, timeouts, internal errors) are thrown for the job to retry; ones a
  * person must fix are recorded as FAILED with the reason and not retried.
  */
-export async function syncProduct({ organizationId, tiktokProductId, reason }: SyncProductOptions): Promise<SyncProductOutcome> {
+export async function syncProduct({ organizationId, tiktokProductId, reason, settings: given }: SyncProductOptions): Promise<SyncProductOutcome> {
   const product = await db().tikTokProduct.findFirst({ where: { id: tiktokProductId, organizationId }, select: { connectionId: true, title: true } });
   if (!product) return { status: "SKIPPED", why: "the product is no longer in the catalog", siblings: [] };
-  const settings = (await getShopSettings({ organizationId, tiktokConnectionId: product.connectionId })).productSync;
+  const settings = given ?? (await getShopSettings({ organizationId, tiktokConnectionId: product.connectionId })).productSync;
   if (!settings.autoSync) return { status: "SKIPPED", why: "auto-sync is off for this shop", siblings: [] };
   const state = { organizationId, tiktokConnectionId: product.connectionId, tiktokProductId };
   try {

@@ -1,5 +1,6 @@
 import { mapConcurrent } from "../catalog/tiktok/map-concurrent";
 import { db } from "../db";
+import { getShopSettings } from "../settings/get-shop-settings";
 import { failureMessage, recordSyncFailure, syncProduct, type SyncReason } from "./sync-product";
 
 export const SYNC_PAGE = 100;
@@ -44,13 +45,14 @@ export async function syncShopPage({ organizationId, tiktokConnectionId, after, 
     orderBy: { id: "asc" },
     take: SYNC_PAGE,
   });
+  const settings = (await getShopSettings({ organizationId, tiktokConnectionId })).productSync;
   const outcomes = await mapConcurrent({
     items: products,
     concurrency,
     work: async (product) => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await syncProduct({ organizationId, tiktokProductId: product.id, reason });
+          return await syncProduct({ organizationId, tiktokProductId: product.id, reason, settings });
         } catch (error) {
           if (attempt < ATTEMPTS) {
             await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt * (0.5 + Math.random() / 2)));
