@@ -17,6 +17,8 @@ export interface SettingsSection<K extends string = string, S extends z.ZodObjec
    * it (for example "confirm the overwrite preview first").
    */
   beforeSave?: (change: SectionChange<z.infer<S>>) => Promise<void>;
+  /** Runs after the change is committed: start the work it asks for (a sync once auto-sync is on, say). */
+  afterSave?: (change: Omit<SectionChange<z.infer<S>>, "tx" | "confirmation">) => Promise<void>;
 }
 
 export interface SectionChange<T> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { badRequest } from "../../errors";
 import { checkOverwriteConfirmation } from "../../product-sync/preview/check-confirmation";
+import { startSyncAfterSave } from "../../product-sync/preview/start-sync-after-save";
 import { defineSection } from "../define-section";
 
 const decimal = z.string().trim().regex(/^\d{1,9}(\.\d{1,6})?$/, "a decimal number such as 12.5");
@@ -60,4 +61,6 @@ export const productSyncSettings = defineSection({
     }
     await checkOverwriteConfirmation(change);
   },
+  // The member confirmed the preview: the listings it showed are synced now, not at the next reconciliation.
+  afterSave: startSyncAfterSave,
 });
