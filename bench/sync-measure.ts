@@ -34,7 +34,7 @@ async function measure(): Promise<BenchResult[]> {
   const { benchProductSync } = await import("../lib/product-sync/bench-sync");
   const database = process.env.DATABASE_URL ? await startServerBenchDb(process.env.DATABASE_URL) : await startBenchDb();
   try {
-    const run = await benchProductSync({ products: PRODUCTS });
+    const run = await benchProductSync({ products: PRODUCTS, concurrency: process.env.BENCH_SYNC_CONCURRENCY ? Number(process.env.BENCH_SYNC_CONCURRENCY) : undefined });
     const busiest = [...run.endpoints].sort((a, b) => b.calls - a.calls);
     const slowest = busiest.reduce((low, e) => (e.perSecond < low.perSecond ? e : low), busiest[0]!);
     const throttled = run.endpoints.reduce((sum, e) => sum + e.throttled, 0);

@@ -19,7 +19,7 @@ export interface BenchSyncResult {
 
 interface LogRow { seq: number; at: string; platform: string | null; method: string; route: string; shop: string | null; status: number; direction: string }
 
-export async function benchProductSync({ products: count }: { products: number }): Promise<BenchSyncResult> {
+export async function benchProductSync({ products: count, concurrency = SYNC_CONCURRENCY }: { products: number; concurrency?: number }): Promise<BenchSyncResult> {
   // A Shopify Plus store: its cost budget restores 1,000 points/s, so Shopify's side never holds TikTok back.
   const { org, shopify, tiktok } = await pairedSandboxStores({ plan: "plus" });
   const shop = tiktok.shops[0]!;
@@ -46,7 +46,7 @@ export async function benchProductSync({ products: count }: { products: number }
   let synced = 0;
   let failed = 0;
   do {
-    const page = await syncShopPage({ organizationId: org.organizationId, tiktokConnectionId: shop.connectionId, after, reason: "reconcile", concurrency: SYNC_CONCURRENCY });
+    const page = await syncShopPage({ organizationId: org.organizationId, tiktokConnectionId: shop.connectionId, after, reason: "reconcile", concurrency });
     synced += page.synced;
     failed += page.failed + page.partial;
     after = page.next;
