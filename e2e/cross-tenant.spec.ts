@@ -116,6 +116,8 @@ async function expectNoLeak(response: APIResponse, victim: Tenant) {
 }
 
 test("no tenant reaches another tenant's data through any route", async ({ browser, request }) => {
+  // Two tenants with connected, imported and mapped stores, then every route twice: a long walk.
+  test.setTimeout(180_000);
   const a = await makeTenant(browser, request, "Tenant Alpha");
   const b = await makeTenant(browser, request, "Tenant Bravo");
   const attacker = await pageFor(browser, a);
