@@ -33,7 +33,7 @@ test("Auto-map new products maps what arrives by exact SKU and sends the rest to
   await page.locator("#inherit-mapping").uncheck();
   await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.getByLabel(/Auto-map new products/).check();
-  await page.getByRole("button", { name: "Save" }).first().click();
+  await page.locator("form", { has: page.getByLabel(/Auto-map new products/) }).getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Settings saved.").first()).toBeVisible();
   await expect(async () => {
     await page.reload();
