@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createSandboxServer } from "../sandbox/core/server";
+import { spawn } from "node:child_process";
+import net from "node:net";
 import { startRunner } from "../sandbox/inngest/runner";
-import { shopifyModule } from "../sandbox/shopify";
-import { tiktokModule } from "../sandbox/tiktok";
 import { registerSandboxApps, sandboxPlatformEnv } from "../scripts/lib/sandbox-platforms";
 import { startBenchDb } from "./bench-db";
 import { startServerBenchDb } from "./server-bench-db";
@@ -20,7 +19,9 @@ const SANDBOX_LIMIT = 50;
 
 async function measure(): Promise<BenchResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-bench-sync-"));
-  const sandbox = await createSandboxServer({ port: 0, dataDir: path.join(dir, "sandbox"), modules: [tiktokModule, shopifyModule] });
+  // The sandbox runs in its own process, as TikTok and Shopify do: on one machine it would otherwise take its
+  // share of the app's event loop and the figure would measure the stand-in, not the app.
+  const sandbox = await startSandboxProcess(path.join(dir, "sandbox"));
   const runner = await startRunner({ port: 0, appUrl: `${APP_URL}/api/inngest`, dataDir: path.join(dir, "runner"), syncOnStart: false, log: () => {} });
   const credentials = { TIKTOK_APP_KEY: "bench-tiktok", TIKTOK_APP_SECRET: "bench-tiktok-secret-0123", SHOPIFY_CLIENT_ID: "bench-shopify", SHOPIFY_CLIENT_SECRET: "bench-shopify-secret-0123" };
   await registerSandboxApps(sandbox.url, APP_URL, credentials);
@@ -56,6 +57,38 @@ async function measure(): Promise<BenchResult[]> {
     await sandbox.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function startSandboxProcess(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn("npx", ["tsx", "sandbox/server.ts"], { cwd: path.resolve(__dirname, ".."), env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_DATA_DIR: dataDir }, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/__sandbox/clock`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    close: async () => {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    },
+  };
 }
 
 measure().then(
