@@ -15,6 +15,10 @@ const csp = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
+  // The browser tests build into their own folder (e2e/support/global-setup.ts sets NEXT_DIST_DIR), so
+  // `npm test` never rebuilds the `.next` a running demo serves. Build tooling, not app configuration,
+  // which is why it is read here and not through lib/env.ts.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // The whole repository (app, sandbox, scripts) is type-checked once by `npm run typecheck` in
   // `npm test`; checking again inside every build only doubles the time.

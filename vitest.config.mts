@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["{lib,inngest,sandbox,scripts,app,components,e2e,prisma}/**/*.test.{ts,tsx}"],
-    exclude: ["node_modules/**", ".data/**", ".next/**"],
+    exclude: ["node_modules/**", ".data/**", ".next/**", ".next-test/**"],
     environment: "node",
     // Serves each worker its own migrated database on request (only files importing lib/testing/db pay).
     globalSetup: ["lib/testing/global-setup.ts", "lib/testing/platforms-setup.ts"],

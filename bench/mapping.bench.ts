@@ -37,7 +37,7 @@ export async function run(): Promise<BenchResult[]> {
 
     const org = { organizationId: tenant.organizationId, userId: tenant.userId };
     const created = await timed(() => createMappingBatch({ org, tiktokConnectionId: tenant.tiktokConnectionId, rows }));
-    const applied = await timed(() => applyMappingBatch({ batchId: created.value.batchId }));
+    const applied = await timed(() => applyMappingBatch({ organizationId: tenant.organizationId, batchId: created.value.batchId }));
     const written = await database.client.mapping.count({ where: { batchId: created.value.batchId } });
 
     // The same page once the planner has statistics (autovacuum does this on PostgreSQL; PGlite

@@ -24,8 +24,8 @@ test("Auto-map new products maps what arrives by exact SKU and sends the rest to
   await page.goto(`/${owner.orgSlug}/products`);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("1", { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
+    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("1", { timeout: 5000 });
+  }).toPass({ timeout: 90_000 });
 
   // Switch it on for this shop only.
   await page.goto(`/${owner.orgSlug}/settings`);
@@ -38,7 +38,7 @@ test("Auto-map new products maps what arrives by exact SKU and sends the rest to
   await expect(async () => {
     await page.reload();
     await page.getByLabel("Settings for").selectOption({ label: `${seller.shops[0]!.name} → ${store.name}` });
-    await expect(page.getByLabel(/Auto-map new products/)).toBeChecked({ timeout: 1000 });
+    await expect(page.getByLabel(/Auto-map new products/)).toBeChecked({ timeout: 5000 });
   }).toPass({ timeout: 10_000 });
 
   // Two new listings, announced by TikTok's PRODUCT_CREATION webhooks.
@@ -52,7 +52,7 @@ test("Auto-map new products maps what arrives by exact SKU and sends the rest to
   await page.goto(`/${owner.orgSlug}/products?tab=attention`);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText(`Auto-map: SKU GIFT-${tag}: no Shopify variant has this SKU.`)).toBeVisible({ timeout: 1000 });
+    await expect(page.getByText(`Auto-map: SKU GIFT-${tag}: no Shopify variant has this SKU.`)).toBeVisible({ timeout: 5000 });
   }).toPass({ timeout: 45_000 });
   await page.getByRole("tab", { name: /Mapped Products/ }).click();
   await expect(page.getByText("Rain Jacket", { exact: true })).toBeVisible();

@@ -26,8 +26,10 @@ test("connects a Shopify store and TikTok shops through the platforms' consent p
   // The background job subscribes the webhooks; the card says so once it has.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("article", { name: store.name })).toContainText("Webhooks active", { timeout: 1000 });
+    await expect(page.getByRole("article", { name: store.name })).toContainText("Webhooks active", { timeout: 5000 });
   }).toPass({ timeout: 20_000 });
+  // Subscribing them was a successful call to Shopify.
+  await expect(page.getByRole("article", { name: store.name })).toContainText(/Last successful call\s*(just now|\d+ minutes? ago)/);
 
   const seller = await newTikTokSeller({ regions: ["GB", "DE"], sellerType: "CROSS_BORDER" });
   await authorizeTikTokInBrowser(page, owner.orgSlug, seller.sellerName);
@@ -41,7 +43,7 @@ test("connects a Shopify store and TikTok shops through the platforms' consent p
   await expect(tiktokCard.getByLabel("Paired with")).toHaveValue(/.+/);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("article", { name: seller.shops[0]!.name })).toContainText("Webhooks active", { timeout: 1000 });
+    await expect(page.getByRole("article", { name: seller.shops[0]!.name })).toContainText("Webhooks active", { timeout: 5000 });
   }).toPass({ timeout: 20_000 });
 
   // Activity tells the story.
@@ -88,13 +90,21 @@ test("Shopify's app/uninstalled webhook stops the store; a forged webhook change
   await page.reload();
   await expect(page.getByRole("article", { name: store.name })).toContainText("Connected");
 
-  // Genuine: the sandbox uninstalls the app and sends the signed webhook to the app.
+  // Genuine: the sandbox uninstalls the app and sends the signed webhook to the app (to the
+  // subscription, so only once the job has made it).
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("article", { name: store.name })).toContainText("Webhooks active", { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await sandbox("POST", `/__sandbox/shopify/shops/${store.domain}/uninstall`);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("article", { name: store.name })).toContainText("Uninstalled", { timeout: 1000 });
+    await expect(page.getByRole("article", { name: store.name })).toContainText("Uninstalled", { timeout: 5000 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByRole("article", { name: store.name }).getByRole("button", { name: "Re-authorize" })).toBeVisible();
+  // The header's bell says so too, with a link to Connections.
+  await page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
+  await expect(page.getByRole("dialog", { name: "Notifications" }).getByText(`${store.name} stopped syncing`)).toBeVisible();
 });
 
 test("viewers see connections but get no controls, and the server refuses their writes", async ({ browser, request }) => {

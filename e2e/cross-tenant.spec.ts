@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import type { APIResponse } from "@playwright/test";
 import { createAccount, expect, pageFor, test, uniqueEmail, type Account } from "./support/fixtures";
 import { routeInventory } from "./support/route-inventory";
@@ -34,6 +35,7 @@ interface Tenant extends Account {
   batchId: string;
   tiktokConnectionId: string;
   previewId: string;
+  tiktokShopId: string;
 }
 
 async function makeTenant(browser: import("@playwright/test").Browser, request: import("@playwright/test").APIRequestContext, name: string): Promise<Tenant> {
@@ -91,6 +93,7 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
     batchId,
     tiktokConnectionId,
     previewId,
+    tiktokShopId: seller.shops[0]!.shopId,
   };
 }
 
@@ -116,8 +119,8 @@ async function expectNoLeak(response: APIResponse, victim: Tenant) {
 }
 
 test("no tenant reaches another tenant's data through any route", async ({ browser, request }) => {
-  // Two tenants with connected, imported and mapped stores, then every route twice: a long walk.
-  test.setTimeout(180_000);
+  // Two tenants with both stores, every route, then webhooks of both platforms: the longest spec.
+  test.slow();
   const a = await makeTenant(browser, request, "Tenant Alpha");
   const b = await makeTenant(browser, request, "Tenant Bravo");
   const attacker = await pageFor(browser, a);
@@ -203,6 +206,29 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
   expect(org.organization.name).toBe(b.name);
   const bConnections = (await (await victim.request.get(`/api/orgs/${b.orgSlug}/connections`)).json()) as { shopify: { id: string; status: string }[] };
   expect(bConnections.shopify).toEqual([expect.objectContaining({ id: b.connectionId, status: "ACTIVE" })]);
+
+  // TikTok webhooks. Forged ones naming B's shop (a wrong secret, or a signature copied from another
+  // body) are refused and change nothing.
+  type TikTokRows = { tiktok: { id: string; status: string; reauthorizeBy: string | null }[] };
+  const tiktokOf = async (page: typeof attacker, tenant: Tenant) =>
+    ((await (await page.request.get(`/api/orgs/${tenant.orgSlug}/connections`)).json()) as TikTokRows).tiktok.find((t) => t.id === tenant.tiktokConnectionId)!;
+  const forgedBody = (type: number) => JSON.stringify({ type, tts_notification_id: `forged-${suffix()}`, shop_id: b.tiktokShopId, timestamp: Math.floor(Date.now() / 1000), data: { message: "bye" } });
+  for (const body of [forgedBody(6), forgedBody(7)]) {
+    const wrongSecret = createHmac("sha256", "not-the-app-secret").update(`key${body}`).digest("hex");
+    for (const authorization of [wrongSecret, "0".repeat(64), ""]) {
+      const forged = await attacker.request.post("/api/webhooks/tiktok", { data: body, headers: { "content-type": "application/json", authorization } });
+      expect(forged.status()).toBe(401);
+    }
+  }
+  expect(await tiktokOf(victim, b)).toMatchObject({ status: "ACTIVE", reauthorizeBy: null });
+
+  // Genuine ones, sent by the sandbox for A's shop: the expiry warning and then the seller's
+  // deauthorization change A's shop, never B's.
+  await sandbox("POST", `/__sandbox/tiktok/shops/${a.tiktokShopId}/authorization-expiring`, { days: 20 });
+  await expect(async () => expect((await tiktokOf(attacker, a)).reauthorizeBy).not.toBeNull()).toPass({ timeout: 20_000 });
+  await sandbox("POST", `/__sandbox/tiktok/shops/${a.tiktokShopId}/deauthorize`, {});
+  await expect(async () => expect((await tiktokOf(attacker, a)).status).toBe("UNINSTALLED")).toPass({ timeout: 20_000 });
+  expect(await tiktokOf(victim, b)).toMatchObject({ status: "ACTIVE", reauthorizeBy: null });
 
   // A webhook for A's store (the sandbox uninstalls the app there) changes A, never B.
   await sandbox("POST", `/__sandbox/shopify/shops/${a.shopDomain}/uninstall`);

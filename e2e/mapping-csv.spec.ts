@@ -28,8 +28,8 @@ test("export mappings as CSV and import a CSV with a dry run", async ({ browser,
   await page.goto(`/${owner.orgSlug}/products`);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("2", { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
+    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("2", { timeout: 5000 });
+  }).toPass({ timeout: 90_000 });
 
   // A file with a bad row: the dry run reports it by row number, Import stays disabled.
   const bad = testInfo.outputPath("bad.csv");
@@ -60,5 +60,17 @@ test("export mappings as CSV and import a CSV with a dry run", async ({ browser,
   expect(csv).toContain(`SHIRT-${tag},Linen Shirt,`);
 
   await page.goto(`/${owner.orgSlug}/activity`);
-  await expect(page.getByText("CSV import: 2 SKUs mapped (2 new, 0 changed).")).toBeVisible();
+  const entry = page.getByText("CSV import: 2 SKUs mapped (2 new, 0 changed).");
+  await expect(entry).toBeVisible();
+  // Activity filters: by type, by store, by day in the organization's time zone.
+  await page.getByLabel("Filter by type").selectOption({ label: "Connections" });
+  await expect(entry).toHaveCount(0);
+  await page.getByLabel("Filter by type").selectOption({ label: "Mapping" });
+  await expect(entry).toBeVisible();
+  await page.getByLabel("Filter by store").selectOption({ label: store.name });
+  await expect(entry).toHaveCount(0);
+  await page.getByLabel("Filter by store").selectOption({ label: seller.shops[0]!.name });
+  await expect(entry).toBeVisible();
+  await page.getByLabel("To day").fill("2020-01-01");
+  await expect(page.getByText("Nothing matches these filters")).toBeVisible();
 });

@@ -39,8 +39,8 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
   await page.goto(`/${owner.orgSlug}/products`);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("5", { timeout: 1000 });
-  }).toPass({ timeout: 60_000 });
+    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("5", { timeout: 5000 });
+  }).toPass({ timeout: 90_000 });
   for (const title of ["Canvas Tote Bag", "Beanie", "Pin", "Socks", "Mystery Box"]) await expect(page.getByText(title, { exact: true })).toBeVisible();
   await expect(page.getByText(/Last imported/).first()).toBeVisible();
 
@@ -78,7 +78,7 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
   await expect(async () => {
     await page.reload();
     await page.getByRole("tab", { name: /Needs attention/ }).click();
-    await expect(page.getByText("Canvas Tote Bag", { exact: true })).toBeVisible({ timeout: 1000 });
+    await expect(page.getByText("Canvas Tote Bag", { exact: true })).toBeVisible({ timeout: 5000 });
   }).toPass({ timeout: 30_000 });
 
   await page.goto(`/${owner.orgSlug}/activity`);

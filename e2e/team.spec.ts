@@ -33,6 +33,12 @@ test.describe("team", () => {
     await invitee.goto(new URL(link).pathname);
     await expect(invitee.getByText("This invitation has already been used.")).toBeVisible();
 
+    // Only owners see the audit log: the new admin is refused it by the server, and the page hides it.
+    expect((await invitee.request.get(`/api/orgs/${owner.orgSlug}/audit`)).status()).toBe(403);
+    await invitee.goto(`/${owner.orgSlug}/team`);
+    await expect(invitee.getByRole("table", { name: "Members" })).toBeVisible();
+    await expect(invitee.getByRole("table", { name: "Audit log" })).toHaveCount(0);
+
     // The owner demotes the new admin to viewer; the change applies to the viewer's next request.
     await ownerPage.reload();
     await ownerPage.getByLabel(`Role of ${inviteeEmail}`).selectOption("VIEWER");
@@ -49,6 +55,14 @@ test.describe("team", () => {
     expect(after.status()).toBe(404);
     await invitee.goto(`/${owner.orgSlug}/overview`);
     await expect(invitee.getByRole("heading", { name: "Page not found" })).toBeVisible();
+
+    // The owner's audit log tells the whole story, newest first.
+    await ownerPage.reload();
+    const audit = ownerPage.getByRole("table", { name: "Audit log" });
+    await expect(audit).toContainText(`Removed ${inviteeEmail} from the organization.`);
+    await expect(audit).toContainText(`Changed ${inviteeEmail}'s role from admin to viewer.`);
+    await expect(audit).toContainText(`${inviteeEmail} joined as admin through an invitation.`);
+    await expect(audit).toContainText(`Invited ${inviteeEmail} as admin.`);
   });
 
   test("viewers are refused every write by the server", async ({ browser, request }) => {

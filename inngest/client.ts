@@ -1,6 +1,8 @@
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { ClassifyStepErrors } from "./middleware/classify-step-errors";
+import { LogSteps } from "./middleware/log-steps";
 
 function format(args: unknown[]): { msg: string; fields: Record<string, unknown> } {
   const [first, ...rest] = args;
@@ -31,4 +33,6 @@ export const inngest = new Inngest({
   signingKey: settings.signingKey,
   eventKey: settings.eventKey,
   logger,
+  // LogSteps first, so its step lines see the error each step threw before classification.
+  middleware: [LogSteps, ClassifyStepErrors],
 });

@@ -21,7 +21,14 @@ export const connectionConnected = eventType("connections/connection.connected",
 
 /** A verified, deduplicated webhook delivery, stored as a WebhookDelivery row (the job reads it by id). */
 export const webhookReceived = eventType("webhooks/delivery.received", {
-  schema: z.object({ deliveryId: z.string().min(1), platform: z.enum(["SHOPIFY", "TIKTOK"]), topic: z.string().min(1), shop: z.string().min(1) }),
+  schema: z.object({
+    deliveryId: z.string().min(1),
+    platform: z.enum(["SHOPIFY", "TIKTOK"]),
+    topic: z.string().min(1),
+    shop: z.string().min(1),
+    /** The organization the shop is connected to; null when none is (privacy requests for a removed shop). */
+    organizationId: z.string().min(1).nullable(),
+  }),
 });
 
 /** A member disconnected a store: remove our webhook subscriptions (best effort; work has stopped already). */
@@ -41,7 +48,8 @@ export const catalogImportRequested = eventType("catalog/import.requested", {
 
 /** A member pressed "Map": apply the batch of reviewed proposals. */
 export const mappingBatchCreated = eventType("mapping/batch.created", {
-  schema: z.object({ organizationId: z.string().min(1), batchId: z.string().min(1) }),
+  // The TikTok shop keys the job's concurrency: batches of one shop lock each other anyway.
+  schema: z.object({ organizationId: z.string().min(1), tiktokConnectionId: z.string().min(1), batchId: z.string().min(1) }),
 });
 
 /** TikTok products may have arrived (a PRODUCT_CREATION webhook, an import): run "Auto-map new products". */

@@ -1,6 +1,7 @@
 import { applyMappingBatchFn } from "./functions/apply-mapping-batch";
 import { autoMapNewProductsFn } from "./functions/auto-map-new-products";
 import { checkConnectionHealthFn } from "./functions/check-connection-health";
+import { checkStoreFn } from "./functions/check-store";
 import { importCatalogFn } from "./functions/import-catalog";
 import { processWebhookDeliveryFn } from "./functions/process-webhook-delivery";
 import { reconcileCatalogsFn } from "./functions/reconcile-catalogs";
@@ -20,6 +21,7 @@ import { syncShopProductsFn } from "./functions/sync-shop-products";
 export const functions = [
   scheduleConnectionHealthFn,
   checkConnectionHealthFn,
+  checkStoreFn,
   registerWebhooksFn,
   unregisterWebhooksFn,
   processWebhookDeliveryFn,

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { databaseUrl, EnvError, envSchema, parseEnv } from "./env";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { databaseUrl, EnvError, envSchema, parseEnv, reloadEnv, validateEnvAtBoot } from "./env";
 
 describe("parseEnv", () => {
   it("runs the demo with no environment at all", () => {
@@ -86,5 +86,34 @@ describe(".env.example", () => {
     // Every variable the schema knows is documented there.
     for (const name of Object.keys(envSchema.in.shape)) if (name !== "NODE_ENV" && name !== "NEXT_PHASE") expect(names, name).toContain(name);
     expect(parseEnv(values).APP_URL).toBe("http://127.0.0.1:3000");
+  });
+});
+
+describe("validateEnvAtBoot", () => {
+  const saved = { PORT: process.env.PORT, SMTP_URL: process.env.SMTP_URL };
+  afterEach(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    reloadEnv();
+  });
+
+  it("stops the boot with every problem listed", () => {
+    process.env.PORT = "not-a-port";
+    process.env.SMTP_URL = "nonsense";
+    expect(() => reloadEnv()).toThrow(EnvError);
+    const exit = vi.fn();
+    const report = vi.fn();
+    validateEnvAtBoot({ exit, report });
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report.mock.calls[0]![0]).toMatch(/Ferry cannot start[\s\S]*PORT[\s\S]*SMTP_URL/);
+  });
+
+  it("lets a valid environment boot", () => {
+    const exit = vi.fn();
+    validateEnvAtBoot({ exit, report: vi.fn() });
+    expect(exit).not.toHaveBeenCalled();
   });
 });

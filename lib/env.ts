@@ -149,6 +149,27 @@ export function env(): Env {
   return cached;
 }
 
+export interface ValidateEnvAtBootOptions {
+  exit?: (code: number) => void;
+  report?: (message: string) => void;
+}
+
+/**
+ * Called once as the server starts (instrumentation.ts): an invalid environment stops the boot with
+ * every problem listed, instead of failing on whichever request first reads a variable. Next.js would
+ * log a throwing register() and go on answering 500s, so this exits. `next build` is lenient about
+ * runtime-only secrets (isBuild).
+ */
+export function validateEnvAtBoot({ exit = (code) => process.exit(code), report = (message) => console.error(message) }: ValidateEnvAtBootOptions = {}): void {
+  try {
+    env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    report(`Ferry cannot start. ${error.message}\nSee .env.example for every variable.`);
+    exit(1);
+  }
+}
+
 /** The connection string the app uses: DATABASE_URL, or the embedded PGlite server's address. */
 export function databaseUrl(value: Env = env()): string {
   return value.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:${value.EMBEDDED_DB_PORT}/ferry`;

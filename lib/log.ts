@@ -7,6 +7,11 @@ type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 const secretKey = /pass(word)?|secret|token|authorization|cookie|api[-_]?key|signature|hmac|credential/i;
 
+/** Whether a field (or a route parameter) of this name holds a credential. */
+export function isSecretKey(key: string): boolean {
+  return secretKey.test(key);
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== "object") return value;
   if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };

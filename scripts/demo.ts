@@ -96,8 +96,12 @@ async function main() {
   Press Ctrl+C to stop.
 `);
 
+  let stopping = false;
   const shutdown = async () => {
-    stopAll();
+    // Ctrl+C reaches the whole process group, so the app may exit before this runs: that is no failure.
+    if (stopping) return;
+    stopping = true;
+    await stopAll();
     await runner?.close();
     await sandbox.close();
     await database?.close();
@@ -105,7 +109,8 @@ async function main() {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-  app.on("exit", (code) => {
+  app.on("exit", (code, signal) => {
+    if (stopping || signal === "SIGINT" || signal === "SIGTERM") return void shutdown();
     console.error(`The app exited (code ${code}).`);
     void database?.close().finally(() => process.exit(code ?? 1));
   });
@@ -113,6 +118,6 @@ async function main() {
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  stopAll();
+  await stopAll();
   process.exit(1);
 });

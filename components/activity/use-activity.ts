@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { fetchJson } from "../api/fetch-json";
-import { orgKeys } from "../api/query-keys";
+import { orgKeys, type ActivityFilters } from "../api/query-keys";
 
 export interface ActivityEntryView {
   id: string;
@@ -11,17 +11,18 @@ export interface ActivityEntryView {
   message: string;
   subjectType: string | null;
   subjectId: string | null;
+  connectionId: string | null;
   createdAt: string;
 }
 
-export function useActivity(org: string, filters: { level?: string }) {
+export function useActivity(org: string, filters: ActivityFilters) {
   return useInfiniteQuery({
     queryKey: orgKeys.activity(org, filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams();
       if (pageParam) params.set("cursor", pageParam);
-      if (filters.level) params.set("level", filters.level);
+      for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
       return fetchJson<{ entries: ActivityEntryView[]; nextCursor: string | null }>(`/api/orgs/${org}/activity?${params}`);
     },
     getNextPageParam: (last) => last.nextCursor,

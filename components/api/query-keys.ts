@@ -1,4 +1,12 @@
 // Key factories: every react-query key in the app is built here, so invalidations cannot drift.
+
+export interface ActivityFilters {
+  level?: string;
+  domain?: string;
+  connectionId?: string;
+  from?: string;
+  to?: string;
+}
 export const accountKeys = {
   all: ["account"] as const,
   organizations: () => [...accountKeys.all, "organizations"] as const,
@@ -8,7 +16,8 @@ export const orgKeys = {
   all: (org: string) => ["org", org] as const,
   detail: (org: string) => [...orgKeys.all(org), "detail"] as const,
   team: (org: string) => [...orgKeys.all(org), "team"] as const,
-  activity: (org: string, filters: { level?: string } = {}) => [...orgKeys.all(org), "activity", filters] as const,
+  activity: (org: string, filters: ActivityFilters = {}) => [...orgKeys.all(org), "activity", filters] as const,
+  audit: (org: string) => [...orgKeys.all(org), "audit"] as const,
   connections: (org: string) => [...orgKeys.all(org), "connections"] as const,
   products: (org: string, filters: { tab?: string; q?: string; shop?: string; status?: string } = {}) => [...orgKeys.all(org), "products", filters] as const,
   catalogStatus: (org: string) => [...orgKeys.all(org), "catalog-status"] as const,

@@ -16,7 +16,7 @@ interface ConnectionCardProps {
   children: ReactNode;
 }
 
-/** One connected store: name, status with its reason, a list of facts, and the member's actions. */
+/** One connected store: name, status with its reason (or its last error), a list of facts, and the member's actions. */
 export function ConnectionCard({ name, subtitle, status, statusReason, badges, notice, actions, children }: ConnectionCardProps) {
   const titleId = useId();
   return (
@@ -36,6 +36,10 @@ export function ConnectionCard({ name, subtitle, status, statusReason, badges, n
         </div>
         {statusReason && status !== "ACTIVE" ? (
           <p className="border-b border-slate-200 bg-slate-50 px-5 py-2 text-sm text-slate-700">{statusReason}</p>
+        ) : null}
+        {/* A working store keeps a reason only when its last check failed: that is its last error. */}
+        {statusReason && status === "ACTIVE" ? (
+          <p className="border-b border-red-200 bg-red-50 px-5 py-2 text-sm text-red-800">{statusReason}</p>
         ) : null}
         {notice ? <p className="border-b border-amber-200 bg-amber-50 px-5 py-2 text-sm text-amber-900">{notice}</p> : null}
         <dl className="grid gap-x-6 gap-y-3 px-5 py-4 text-sm sm:grid-cols-2">{children}</dl>

@@ -23,6 +23,7 @@ const shopify: ConnectionsList["shopify"][number] = {
   timeZone: "America/New_York",
   tokenExpiresAt: soon(6 * day + 60_000),
   lastCheckedAt: soon(-5 * 60_000),
+  lastSuccessfulCallAt: soon(-3 * 3_600_000),
   webhooksReady: true,
   webhookError: null,
   reauthorizeBy: null,
@@ -42,6 +43,7 @@ const tiktok: ConnectionsList["tiktok"][number] = {
   tokenExpiresAt: soon(5 * 3_600_000 + 60_000),
   refreshTokenExpiresAt: soon(300 * day),
   lastCheckedAt: null,
+  lastSuccessfulCallAt: null,
   webhooksReady: false,
   webhookError: "Subscription refused",
   reauthorizeBy: null,
@@ -85,6 +87,9 @@ describe("ConnectionsPanel", () => {
       "Serves: Acme US",
       "expires in 6 days",
       "5 minutes ago",
+      "Last successful call",
+      "3 hours ago",
+      "None yet",
       "Webhooks active",
       "TikTok Shop",
       "Cross-border",
@@ -112,6 +117,17 @@ describe("ConnectionsPanel", () => {
     const html = render({ role: "ADMIN", data: { ...full, tiktok: [warned] } });
     expect(html).toContain("TikTok Shop asks you to re-authorize Ferry within 3 days to keep syncing.");
     expect(html).toMatch(/<article[^>]*>(?:(?!<\/article>).)*>Re-authorize<\/button>/s);
+  });
+
+  it("shows the last error on a working store whose last check failed, apart from its last successful call", () => {
+    const failing = { ...shopify, statusReason: "Last check failed: Shopify answered 503 (request abc)." };
+    const html = render({ role: "VIEWER", data: { ...full, shopify: [failing] } });
+    const card = html.match(/<article[^>]*>(?:(?!<\/article>).)*Acme Store(?:(?!<\/article>).)*<\/article>/s)?.[0] ?? "";
+    expect(card).toContain("Connected");
+    expect(card).toContain("Last check failed: Shopify answered 503 (request abc).");
+    expect(card).toMatch(/Last successful call<\/dt><dd[^>]*><time[^>]*>3 hours ago<\/time>/);
+    // A working store without a failed check shows no error line.
+    expect(render({ role: "VIEWER", data: full })).not.toContain("Last check failed");
   });
 
   it("gives viewers no write controls", () => {

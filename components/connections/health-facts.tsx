@@ -18,14 +18,30 @@ function Expiry({ label, expiresAt, now }: { label: string; expiresAt: string | 
   );
 }
 
+function Ago({ at, now, none }: { at: string | null; now: number; none: string }) {
+  if (!at) return <>{none}</>;
+  return (
+    <time dateTime={at} title={new Date(at).toLocaleString()}>
+      {describeAgo({ at, now })}
+    </time>
+  );
+}
+
 interface HealthFactsProps {
-  connection: { status: ConnectionStatus; tokenExpiresAt: string | null; lastCheckedAt: string | null; webhooksReady: boolean; webhookError: string | null };
+  connection: {
+    status: ConnectionStatus;
+    tokenExpiresAt: string | null;
+    lastCheckedAt: string | null;
+    lastSuccessfulCallAt: string | null;
+    webhooksReady: boolean;
+    webhookError: string | null;
+  };
   now: number;
   /** TikTok's refresh token bounds the whole authorization; past it the seller must authorize again. */
   authorizationExpiresAt?: string | null;
 }
 
-/** Token expiry, last check and webhook state: the health lines every connection shows. */
+/** Token expiry, last check, last successful call and webhook state: the health lines every connection shows. */
 export function HealthFacts({ connection, now, authorizationExpiresAt }: HealthFactsProps) {
   const webhooks = describeWebhooks(connection);
   return (
@@ -33,13 +49,10 @@ export function HealthFacts({ connection, now, authorizationExpiresAt }: HealthF
       <Expiry label="Access token" expiresAt={connection.tokenExpiresAt} now={now} />
       {authorizationExpiresAt !== undefined ? <Expiry label="Authorization" expiresAt={authorizationExpiresAt} now={now} /> : null}
       <Fact label="Last check">
-        {connection.lastCheckedAt ? (
-          <time dateTime={connection.lastCheckedAt} title={new Date(connection.lastCheckedAt).toLocaleString()}>
-            {describeAgo({ at: connection.lastCheckedAt, now })}
-          </time>
-        ) : (
-          "Not checked yet"
-        )}
+        <Ago at={connection.lastCheckedAt} now={now} none="Not checked yet" />
+      </Fact>
+      <Fact label="Last successful call">
+        <Ago at={connection.lastSuccessfulCallAt} now={now} none="None yet" />
       </Fact>
       <Fact label="Webhooks" tone={webhooks.tone}>
         {webhooks.text}

@@ -7,11 +7,30 @@ import {
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type SortingFn,
   type SortingState,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useState } from "react";
 import { Button } from "./button";
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+// TanStack's "auto" sorting function looks only at rows 11 and on (`flatRows.slice(10)` in v8), so a
+// short list fell back to a plain `<` compare: "alice" sorted after "Bob". Text compares as people
+// read it (case-insensitive, digits as numbers); numbers and dates by value; empty values after
+// the rest when ascending.
+function compareValues<T>(): SortingFn<T> {
+  return (a, b, columnId) => {
+    const x: unknown = a.getValue(columnId);
+    const y: unknown = b.getValue(columnId);
+    if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
+    if (typeof x === "string" && typeof y === "string") return collator.compare(x, y);
+    const left = x instanceof Date ? x.getTime() : (x as number);
+    const right = y instanceof Date ? y.getTime() : (y as number);
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+}
 
 interface DataTableProps<T> {
   columns: ColumnDef<T, unknown>[];
@@ -30,6 +49,7 @@ export function DataTable<T>({ columns, data, label, pageSize = 20, initialSorti
     data,
     columns,
     state: { sorting },
+    defaultColumn: { sortingFn: compareValues<T>() },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

@@ -15,6 +15,7 @@ import { startTestDatabase } from "./test-database";
 // Starts the app the tests run against: its own database, its own port, its own data directory.
 // It never reuses a running demo.
 const root = path.resolve(__dirname, "../..");
+export const E2E_DIST_DIR = ".next-test";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ferry-e2e-"));
@@ -55,6 +56,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     NEXT_TELEMETRY_DISABLED: "1",
     INNGEST_DEV: runner.url,
+    // Its own build folder: a demo serving .next is never rebuilt underneath by the tests.
+    NEXT_DIST_DIR: E2E_DIST_DIR,
   };
   await buildIfNeeded(root, env);
   const app = startService("app", process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], env);
@@ -67,10 +70,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_TIKTOK_APP_SECRET = credentials.TIKTOK_APP_SECRET;
   process.env.E2E_SHOPIFY_CLIENT_SECRET = credentials.SHOPIFY_CLIENT_SECRET;
   process.env.E2E_DATABASE_URL = database.url;
+  process.env.E2E_DIST_DIR = E2E_DIST_DIR;
 
   return async () => {
-    stopAll();
-    await new Promise((resolve) => (app.exitCode === null ? app.once("exit", resolve) : resolve(null)));
+    await stopAll();
     await runner.close();
     await sandbox.close();
     await database.close();

@@ -36,6 +36,7 @@ export const routeInventory: RouteEntry[] = [
   { kind: "api", path: "/api/orgs/[org]/invitations/[invitationId]", methods: ["DELETE"], scope: "org-id" },
   { kind: "api", path: "/api/orgs/[org]/activity", methods: ["GET"], scope: "org" },
   { kind: "api", path: "/api/orgs/[org]/notifications", methods: ["GET"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/audit", methods: ["GET"], scope: "org" },
   { kind: "api", path: "/api/orgs/[org]/notifications/read", methods: ["POST"], scope: "org" },
   { kind: "api", path: "/api/orgs/[org]/settings", methods: ["GET", "PATCH"], scope: "org" },
   { kind: "api", path: "/api/orgs/[org]/health-checks", methods: ["POST"], scope: "org" },

@@ -1,6 +1,5 @@
-import { recordJobFailure } from "@/lib/activity/record-job-failure";
 import { applyMappingBatch } from "@/lib/mapping/apply-batch";
-import { db } from "@/lib/db";
+import { failMappingBatch } from "@/lib/mapping/fail-mapping-batch";
 import { shopToSyncAfterBatch } from "@/lib/product-sync/sync-after-mapping";
 import { inngest } from "../client";
 import { mappingBatchCreated, productSyncShopRequested } from "../events";
@@ -11,17 +10,17 @@ export const applyMappingBatchFn = inngest.createFunction(
     id: "apply-mapping-batch",
     name: "Apply mapping batch",
     triggers: [mappingBatchCreated],
-    // One batch at a time per organization: two batches racing for the same SKUs would refuse each other.
-    concurrency: { key: "event.data.organizationId", limit: 1 },
+    // One batch at a time per TikTok shop: batches of a shop take the shop's mapping lock anyway,
+    // and two racing for the same SKUs would refuse each other. Other shops proceed.
+    concurrency: { key: "event.data.tiktokConnectionId", limit: 1 },
     retries: 3,
     onFailure: async ({ event, error }) => {
       const { organizationId, batchId } = event.data.event.data;
-      await db().mappingBatch.updateMany({ where: { id: batchId, organizationId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", finishedAt: new Date() } });
-      await recordJobFailure({ organizationId, type: "mapping.batch_failed", what: "Mapping the selected products", error });
+      await failMappingBatch({ organizationId, batchId, error, runId: event.data.run_id });
     },
   },
   async ({ event, step }) => {
-    const summary = await step.run("apply", () => applyMappingBatch({ batchId: event.data.batchId }));
+    const summary = await step.run("apply", () => applyMappingBatch({ organizationId: event.data.organizationId, batchId: event.data.batchId }));
     // With auto-sync on, the merchant confirmed the overwrite preview before "Map": the new listings follow Shopify.
     const sync = await step.run("auto-sync", () => shopToSyncAfterBatch(event.data));
     if (sync) {

@@ -1,7 +1,7 @@
-import { recordActivity } from "@/lib/activity/record-activity";
 import { archiveDeletedMappings, restoreRevivedMappings } from "@/lib/mapping/archive-deleted";
+import { failCatalogImport, recordImportSummary } from "@/lib/catalog/report-import";
 import { finishCatalogImport, importCatalogStep, startCatalogImport, type ImportProgress } from "@/lib/catalog/run-import";
-import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { inngest } from "../client";
 import { catalogImportRequested, newTikTokProductsArrived } from "../events";
 
@@ -15,26 +15,22 @@ export const importCatalogFn = inngest.createFunction(
     id: "import-catalog",
     name: "Import catalog",
     triggers: [catalogImportRequested],
+    // The cursor state is per store: two imports of one store would read everything twice.
     concurrency: { key: "event.data.connectionId", limit: 1 },
+    // Starts per store are spaced (queued, never dropped): a full import reads the whole catalog
+    // through the store's API quota, so repeated "Import now" presses or a reconciliation landing
+    // right after one leave room for the store's webhooks and other work. Within a run, the cost
+    // budget and rate limiter pace each call.
+    throttle: { key: "event.data.connectionId", limit: 1, period: "1m", burst: 2 },
     retries: 4,
     onFailure: async ({ event, error }) => {
       const { organizationId, connectionId } = event.data.event.data;
-      const running = await db().catalogImport.findFirst({ where: { connectionId, status: "RUNNING" }, orderBy: { startedAt: "desc" }, select: { id: true } });
-      const connection = await db().connection.findUnique({ where: { id: connectionId }, select: { platform: true, name: true } });
-      if (running && connection) await finishCatalogImport({ platform: connection.platform, importId: running.id, error: error.message });
-      await recordActivity({
-        organizationId,
-        type: "catalog.import_failed",
-        level: "ERROR",
-        message: `Importing the catalog of ${connection?.name ?? "a store"} failed: ${error.message.slice(0, 300)}. Try "Import now" on Products; if it repeats, check Connections.`,
-        subjectType: "connection",
-        subjectId: connectionId,
-      });
+      await failCatalogImport({ organizationId, connectionId, error, runId: event.data.run_id });
     },
   },
   async ({ event, step }) => {
     const { organizationId, connectionId, kind } = event.data;
-    let progress: ImportProgress | null = await step.run("start", () => startCatalogImport({ connectionId, kind }));
+    let progress: ImportProgress | null = await step.run("start", () => startCatalogImport({ organizationId, connectionId, kind }));
     if (!progress) return { skipped: "store not connected" };
     const { platform, importId } = progress;
     for (let i = 0; progress && i < MAX_STEPS; i++) {
@@ -42,25 +38,15 @@ export const importCatalogFn = inngest.createFunction(
       const current: ImportProgress = progress;
       progress = await step.run(`step-${i}`, () => importCatalogStep(current));
     }
-    if (progress) throw new Error(`The catalog is larger than one import run can read (${MAX_STEPS} pages).`);
-    await step.run("finish", () => finishCatalogImport({ platform, importId }));
+    // An AppError's message is written for the merchant: onFailure shows it as the reason.
+    if (progress) throw new AppError("CONFLICT", `The catalog is larger than one import run can read (${MAX_STEPS} pages)`);
+    await step.run("finish", () => finishCatalogImport({ organizationId, platform, importId }));
     const archived = await step.run("archive-deleted-mappings", () => archiveDeletedMappings({ organizationId }));
     await step.run("restore-revived-mappings", () => restoreRevivedMappings({ organizationId }));
     if (platform === "TIKTOK") {
       await step.sendEvent("auto-map-new-products", newTikTokProductsArrived.create({ organizationId, tiktokConnectionId: connectionId }, { id: `auto-map-after-${importId}` }));
     }
-    const summary = await step.run("summarize", async () => {
-      const run = await db().catalogImport.findUniqueOrThrow({ where: { id: importId }, select: { processed: true, apiCalls: true, connection: { select: { name: true } } } });
-      await recordActivity({
-        organizationId,
-        type: "catalog.imported",
-        level: "SUCCESS",
-        message: `${kind === "full" ? "Imported" : "Reconciled"} the catalog of ${run.connection.name}: ${run.processed} products read with ${run.apiCalls} API calls.${archived > 0 ? ` ${archived} mappings archived because their product or variant was deleted.` : ""}`,
-        subjectType: "connection",
-        subjectId: connectionId,
-      });
-      return run;
-    });
+    const summary = await step.run("summarize", () => recordImportSummary({ organizationId, connectionId, importId, kind, archived }));
     return { importId, processed: summary.processed, apiCalls: summary.apiCalls, archived };
   },
 );

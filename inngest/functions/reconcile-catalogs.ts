@@ -1,15 +1,14 @@
 import { cron } from "inngest";
-import { db } from "@/lib/db";
+import { listStoresToReconcile } from "@/lib/catalog/list-stores-to-reconcile";
 import { inngest } from "../client";
+import { logScheduledFailure } from "../log-scheduled-failure";
 import { catalogImportRequested } from "../events";
 
 /** Every six hours: reconcile each connected catalog, catching whatever webhooks missed. */
 export const reconcileCatalogsFn = inngest.createFunction(
-  { id: "reconcile-catalogs", name: "Reconcile catalogs", triggers: [cron("TZ=UTC 40 */6 * * *")], retries: 2 },
+  { id: "reconcile-catalogs", name: "Reconcile catalogs", triggers: [cron("TZ=UTC 40 */6 * * *")], retries: 2, onFailure: logScheduledFailure("reconcile-catalogs") },
   async ({ step, runId }) => {
-    const connections = await step.run("list-stores", () =>
-      db().connection.findMany({ where: { status: "ACTIVE" }, select: { id: true, organizationId: true }, orderBy: { id: "asc" } }),
-    );
+    const connections = await step.run("list-stores", () => listStoresToReconcile());
     if (connections.length === 0) return { queued: 0 };
     await step.sendEvent(
       "queue",

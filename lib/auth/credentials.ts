@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { assertLoginAllowed, recordLoginAttempt } from "./login-throttle";
+import { beginLoginAttempt, finishLoginAttempt } from "./login-throttle";
 import { verifyPassword } from "./password";
 
 export const emailSchema = z
@@ -23,11 +23,12 @@ export async function authenticateWithPassword(input: unknown, ip: string): Prom
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? INVALID);
   const { email, password } = parsed.data;
-  await assertLoginAllowed({ email, ip });
+  // Counted before the password is checked, so parallel guesses cannot slip past the limit.
+  const attemptId = await beginLoginAttempt({ email, ip });
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
   // verifyPassword takes the same time whether or not the user exists.
   const ok = await verifyPassword(password, user?.passwordHash);
-  await recordLoginAttempt({ email, ip, succeeded: ok && !!user });
+  await finishLoginAttempt({ id: attemptId, email, succeeded: ok && !!user });
   if (!ok || !user) throw new AppError("UNAUTHENTICATED", INVALID);
   return { id: user.id, email: user.email };
 }

@@ -3,14 +3,14 @@ import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
-import { env } from "../env";
+import { env, type Env } from "../env";
 import { isAppError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { authenticateWithPassword } from "./credentials";
 import { findOrCreateOAuthUser } from "./oauth-user";
+import { GITHUB_API_URL, oauthProviderName, verifiedOAuthEmail } from "./verified-oauth-email";
 
-function providers(): Provider[] {
-  const e = env();
+function providers(e: Env): Provider[] {
   const list: Provider[] = [
     CredentialsProvider({
       id: "credentials",
@@ -28,7 +28,7 @@ function providers(): Provider[] {
       },
     }),
   ];
-  // OAuth sign-in only where its env is set.
+  // OAuth sign-in only where its env is set (lib/env.ts refuses half-set pairs).
   if (e.GITHUB_ID && e.GITHUB_SECRET) list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
   if (e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET) {
     list.push(GoogleProvider({ clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET }));
@@ -36,25 +36,35 @@ function providers(): Provider[] {
   return list;
 }
 
-export function oauthProviderIds(): string[] {
-  const e = env();
-  return [e.GITHUB_ID ? "github" : null, e.GOOGLE_CLIENT_ID ? "google" : null].filter((id): id is string => id !== null);
+/** The OAuth providers the sign-in page offers: exactly those `providers()` enables. */
+export function oauthProviderIds(e: Env = env()): string[] {
+  return providers(e)
+    .map((provider) => provider.id)
+    .filter((id) => id !== "credentials");
 }
 
-let cached: NextAuthOptions | undefined;
+export interface BuildAuthOptions {
+  /** GitHub's REST API base, for the verified-email look-up (a local server in tests). */
+  githubApiUrl?: string;
+}
 
-export function authOptions(): NextAuthOptions {
-  cached ??= {
-    secret: env().NEXTAUTH_SECRET,
+const refuse = (message: string) => "/sign-in?error=" + encodeURIComponent(message);
+
+/** next-auth's options for this environment. The app uses `authOptions()`; tests build their own. */
+export function buildAuthOptions(e: Env, { githubApiUrl = GITHUB_API_URL }: BuildAuthOptions = {}): NextAuthOptions {
+  return {
+    secret: e.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
-    providers: providers(),
+    providers: providers(e),
     callbacks: {
       async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return true;
-        // OAuth: link to (or create) the user with the provider's verified email.
-        const email = (profile as { email?: string; email_verified?: boolean } | undefined)?.email ?? user.email;
-        if (!email) return "/sign-in?error=" + encodeURIComponent("Your account has no email address.");
+        // OAuth: link to (or create) the user with the provider's verified email, never an unverified one.
+        const email = await verifiedOAuthEmail({ provider: account.provider, profile, accessToken: account.access_token, githubApiUrl });
+        if (!email) {
+          return refuse(`Your ${oauthProviderName(account.provider)} account has no verified email address. Verify one there, or sign in with your password.`);
+        }
         const found = await findOrCreateOAuthUser({ email, name: user.name ?? undefined });
         user.id = found.id;
         return true;
@@ -68,5 +78,11 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions(env());
   return cached;
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import bcrypt from "bcryptjs";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { hashPassword, passwordWeakness, verifyPassword } from "./password";
 
 describe("passwordWeakness", () => {
@@ -25,7 +26,22 @@ describe("hashPassword / verifyPassword", () => {
     expect(await verifyPassword("wrong horse battery", hash)).toBe(false);
   });
 
-  it("refuses when there is no account, after doing the same work", async () => {
-    expect(await verifyPassword("anything at all", null)).toBe(false);
+  afterEach(() => vi.restoreAllMocks());
+
+  // Timing itself is not asserted (a timed test is flaky on a shared machine); the work is: with no
+  // account, the password is still run through one bcrypt compare against a real hash of the same cost.
+  it.each([null, undefined, ""])("refuses when there is no account (hash %j), after the same bcrypt work", async (missing) => {
+    const real = await hashPassword("correct horse battery");
+    const compare = vi.spyOn(bcrypt, "compare");
+    expect(await verifyPassword("anything at all", missing)).toBe(false);
+    expect(compare).toHaveBeenCalledTimes(1);
+    const [password, dummy] = compare.mock.calls[0]!;
+    expect(password).toBe("anything at all");
+    expect(bcrypt.getRounds(String(dummy))).toBe(bcrypt.getRounds(real));
+    expect(await compare.mock.results[0]!.value).toBe(false);
+
+    compare.mockClear();
+    expect(await verifyPassword("anything at all", real)).toBe(false);
+    expect(compare).toHaveBeenCalledTimes(1);
   });
 });

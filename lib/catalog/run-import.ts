@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { env } from "../env";
+import { notFound } from "../errors";
 import { finishShopifyImport, importShopifyStep, sleepBeforeStepMs, startShopifyImport } from "./shopify/import-store";
 import { shopifyImportCursorSchema } from "./shopify/import-cursor";
 import { finishTikTokImport, importTikTokPage, startTikTokImport } from "./tiktok/import-shop";
@@ -7,10 +8,12 @@ import { searchCursorSchema } from "./tiktok/search-windows";
 
 // One shape for the import job over both platforms: start → step until the cursor is null → finish.
 // Cursors are plain JSON carried between Inngest steps, so every step is resumable and idempotent.
+// Every step takes the organization and touches only that organization's store and import.
 
 export type ImportKind = "full" | "reconcile";
 
 export interface ImportProgress {
+  organizationId: string;
   platform: "SHOPIFY" | "TIKTOK";
   importId: string;
   cursor: unknown;
@@ -18,20 +21,33 @@ export interface ImportProgress {
   sleepMs: number;
 }
 
-export async function startCatalogImport({ connectionId, kind }: { connectionId: string; kind: ImportKind }): Promise<ImportProgress | null> {
-  const connection = await db().connection.findUniqueOrThrow({ where: { id: connectionId }, select: { platform: true, status: true } });
-  // A store disconnected or uninstalled since the import was queued: nothing to do.
-  if (connection.status !== "ACTIVE") return null;
+export interface StartCatalogImportOptions {
+  organizationId: string;
+  connectionId: string;
+  kind: ImportKind;
+}
+
+/** Starts an import of the organization's store; null when there is nothing to import. */
+export async function startCatalogImport({ organizationId, connectionId, kind }: StartCatalogImportOptions): Promise<ImportProgress | null> {
+  const connection = await db().connection.findFirst({ where: { id: connectionId, organizationId }, select: { platform: true, status: true } });
+  // Not this organization's store (or gone), or disconnected or uninstalled since the import was queued.
+  if (!connection || connection.status !== "ACTIVE") return null;
   if (connection.platform === "SHOPIFY") {
     const { importId, cursor } = await startShopifyImport({ connectionId, kind });
-    return { platform: "SHOPIFY", importId, cursor, sleepMs: sleepBeforeStepMs(cursor) };
+    return { organizationId, platform: "SHOPIFY", importId, cursor, sleepMs: sleepBeforeStepMs(cursor) };
   }
   const { importId, cursor } = await startTikTokImport({ connectionId, kind });
-  return { platform: "TIKTOK", importId, cursor, sleepMs: 0 };
+  return { organizationId, platform: "TIKTOK", importId, cursor, sleepMs: 0 };
+}
+
+async function assertImportOf({ organizationId, importId }: { organizationId: string; importId: string }): Promise<void> {
+  const found = await db().catalogImport.count({ where: { id: importId, organizationId } });
+  if (found === 0) throw notFound("Catalog import not found.");
 }
 
 /** One page / poll / chunk. Returns the next progress, or null when the import has read everything. */
 export async function importCatalogStep(progress: ImportProgress): Promise<ImportProgress | null> {
+  await assertImportOf(progress);
   if (progress.platform === "SHOPIFY") {
     const next = await importShopifyStep({ importId: progress.importId, cursor: shopifyImportCursorSchema.parse(progress.cursor) });
     return next ? { ...progress, cursor: next, sleepMs: sleepBeforeStepMs(next) } : null;
@@ -42,7 +58,16 @@ export async function importCatalogStep(progress: ImportProgress): Promise<Impor
   return cursor ? { ...progress, cursor, sleepMs: 0 } : null;
 }
 
-export async function finishCatalogImport({ platform, importId, error }: { platform: ImportProgress["platform"]; importId: string; error?: string }): Promise<void> {
+export interface FinishCatalogImportOptions {
+  organizationId: string;
+  platform: ImportProgress["platform"];
+  importId: string;
+  /** Set when the import failed: what the import's status shows. */
+  error?: string;
+}
+
+export async function finishCatalogImport({ organizationId, platform, importId, error }: FinishCatalogImportOptions): Promise<void> {
+  await assertImportOf({ organizationId, importId });
   if (platform === "SHOPIFY") await finishShopifyImport({ importId, error });
   else await finishTikTokImport({ importId, error });
   // Fresh planner statistics after a large write: the embedded PGlite never runs autovacuum, and the

@@ -1,15 +1,34 @@
 import { recordActivity } from "../activity/record-activity";
 import { db } from "../db";
-import { checkStore, type StoreCheck } from "./check-store";
+import type { StoreCheck } from "./check-store";
 
 export const HEALTH_CHECK_ACTIVITY = "connections.health_check";
 const NOTHING_TO_CHECK =
   "Connection health check: no stores are connected yet, so there is nothing to check. Connect Shopify and TikTok Shop under Connections.";
 
-export interface CheckConnectionHealthOptions {
+// A health check runs in three steps so each store is checked by its own job, keyed by the store
+// (inngest/functions/check-store.ts): list the stores, check each, record the outcome once.
+
+export interface ListStoresToCheckOptions {
   organizationId: string;
   /** Only this connection (a member's "Check now"); otherwise every active store. */
   connectionId?: string;
+}
+
+/** The organization's stores a health check looks at, oldest first. */
+export async function listStoresToCheck({ organizationId, connectionId }: ListStoresToCheckOptions): Promise<string[]> {
+  const connections = await db().connection.findMany({
+    where: { organizationId, ...(connectionId ? { id: connectionId } : { status: { in: ["ACTIVE", "NEEDS_REAUTH"] } }) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  return connections.map((connection) => connection.id);
+}
+
+export interface RecordHealthCheckOptions {
+  organizationId: string;
+  /** The stores' results (checkStore), in the order listed. */
+  stores: StoreCheck[];
   /** Record an entry even when the result equals the last one (a member asked for this check). */
   always?: boolean;
   /** A key naming this check (a job's run id): a step that runs twice records once. */
@@ -24,21 +43,12 @@ export interface HealthCheckResult {
 }
 
 /**
- * Checks the organization's stores (a cheap authenticated call each; tokens refreshed on the way)
- * and records the outcome in Activity. Scheduled runs record only when the outcome changes, so the
- * log is not flooded with identical lines.
+ * Records the outcome in Activity. Scheduled runs record only when the outcome changes, so the log
+ * is not flooded with identical lines.
  */
-export async function checkConnectionHealth({ organizationId, connectionId, always = false, checkKey }: CheckConnectionHealthOptions): Promise<HealthCheckResult> {
-  const connections = await db().connection.findMany({
-    where: { organizationId, ...(connectionId ? { id: connectionId } : { status: { in: ["ACTIVE", "NEEDS_REAUTH"] } }) },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
-  const stores: StoreCheck[] = [];
-  for (const connection of connections) stores.push(await checkStore({ connectionId: connection.id }));
-
+export async function recordHealthCheck({ organizationId, stores, always = false, checkKey }: RecordHealthCheckOptions): Promise<HealthCheckResult> {
   const problems = stores.filter((s) => !s.ok);
-  const status = connections.length === 0 ? "no_connections" : problems.length > 0 ? "problems" : "healthy";
+  const status = stores.length === 0 ? "no_connections" : problems.length > 0 ? "problems" : "healthy";
   const message =
     status === "no_connections"
       ? NOTHING_TO_CHECK

@@ -1,7 +1,9 @@
 import { recordActivity } from "../activity/record-activity";
+import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { ShopifyAdminClient } from "../platforms/shopify/client";
+import { isShopifyApiError } from "../platforms/shopify/errors";
 import { ShopifyCallbackError } from "../platforms/shopify/oauth";
 import { announceConnected } from "./announce-connected";
 import { saveCredential } from "./credential-store";
@@ -17,7 +19,8 @@ export interface CompleteShopifyConnectOptions {
 /**
  * Shopify redirected back. Order matters: the HMAC is checked before anything else is read (a forged
  * callback changes nothing, not even our state), then the single-use state bound to this member and
- * shop is claimed, then the code is exchanged for expiring tokens.
+ * shop is claimed, then a store of another organization is refused, then the code is exchanged for
+ * expiring tokens. Each refusal stores nothing.
  */
 export async function completeShopifyConnect({ query, userId }: CompleteShopifyConnectOptions) {
   const oauth = shopifyOAuth();
@@ -32,11 +35,7 @@ export async function completeShopifyConnect({ query, userId }: CompleteShopifyC
   const fail = (message: string) => Object.assign(new AppError("BAD_REQUEST", message), { organizationSlug: state.organizationSlug });
   if (state.shop !== verified.shop) throw fail("Shopify answered for a different store than the one you entered. Start the connection again.");
 
-  const tokens = await oauth.exchangeCode({ shop: verified.shop, code: verified.code });
-  const missing = oauth.missingScopes(tokens.scopes);
-  if (missing.length > 0) throw fail(`The installation lacks permissions Ferry needs (${missing.join(", ")}). Approve all requested permissions.`);
-  const shop = await new ShopifyAdminClient({ adminBaseUrl: shopifyConfig().adminBaseUrl, shop: verified.shop, accessToken: tokens.accessToken }).getShop();
-
+  // Before the code is spent: a store of another organization is refused without touching its install.
   const existing = await db().connection.findUnique({
     where: { platform_externalId: { platform: "SHOPIFY", externalId: verified.shop } },
     select: { id: true, organizationId: true },
@@ -44,6 +43,18 @@ export async function completeShopifyConnect({ query, userId }: CompleteShopifyC
   if (existing && existing.organizationId !== state.organizationId) {
     throw fail(`${verified.shop} is already connected to another Ferry organization. Disconnect it there first.`);
   }
+
+  let tokens;
+  try {
+    tokens = await oauth.exchangeCode({ shop: verified.shop, code: verified.code });
+  } catch (error) {
+    // invalid_request: the code was already used or has expired; only a new install gives another.
+    if (isShopifyApiError(error, "needsReauthorization")) throw fail("Shopify refused the authorization code: it was already used or has expired. Start the connection again.");
+    throw error;
+  }
+  const missing = oauth.missingScopes(tokens.scopes);
+  if (missing.length > 0) throw fail(`The installation lacks permissions Ferry needs (${missing.join(", ")}). Approve all requested permissions.`);
+  const shop = await new ShopifyAdminClient({ adminBaseUrl: shopifyConfig().adminBaseUrl, shop: verified.shop, accessToken: tokens.accessToken }).getShop();
   const connection = await db().$transaction(async (tx) => {
     const credential = await saveCredential({ tx, organizationId: state.organizationId, platform: "SHOPIFY", subject: verified.shop, tokens });
     const data = {
@@ -54,6 +65,8 @@ export async function completeShopifyConnect({ query, userId }: CompleteShopifyC
       status: "ACTIVE" as const,
       statusReason: null,
       disconnectedAt: null,
+      reauthorizeBy: null,
+      authorizedAt: new Date(),
     };
     // Reconnecting the same store restores its row, and with it mappings and settings.
     return existing
@@ -63,6 +76,7 @@ export async function completeShopifyConnect({ query, userId }: CompleteShopifyC
           select: { id: true, name: true },
         });
   });
+  await recordAudit({ organizationId: state.organizationId, actorUserId: userId, action: "connection.connected", target: { type: "connection", id: connection.id }, summary: `${existing ? "Reconnected" : "Connected"} the Shopify store ${verified.shop}.` });
   await recordActivity({
     organizationId: state.organizationId,
     type: "connections.connected",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordActivity } from "../activity/record-activity";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { isTikTokApiError } from "../platforms/tiktok/errors";
 import type { AuthorizedShop } from "./authorized-shops";
 import { announceConnected } from "./announce-connected";
 import { saveCredential } from "./credential-store";
@@ -22,7 +23,8 @@ export interface CompleteTikTokConnectOptions {
 /**
  * TikTok redirected back: claim our state, exchange the code, read the shops the authorization
  * covers and keep them for the merchant to choose from. Shops already connected are re-attached
- * to the new authorization (this is how "Re-authorize" works).
+ * to the new authorization (this is how "Re-authorize" works). A used or expired code, or a seller
+ * whose every shop is another organization's, is refused and nothing is kept.
  */
 export async function completeTikTokConnect({ query, userId }: CompleteTikTokConnectOptions) {
   const params = tiktokCallbackSchema.parse(query);
@@ -31,8 +33,26 @@ export async function completeTikTokConnect({ query, userId }: CompleteTikTokCon
   if (params.error) throw fail(params.error === "auth_denied" ? "Authorization was cancelled on TikTok Shop. Nothing was connected." : "TikTok Shop refused the authorization.");
   if (!params.code) throw fail("TikTok Shop sent no authorization code. Try connecting again.");
 
-  const tokens = await tiktokOAuth().exchangeCode(params.code);
+  let tokens;
+  try {
+    tokens = await tiktokOAuth().exchangeCode(params.code);
+  } catch (error) {
+    // TikTok's codes work once and live 30 minutes.
+    if (isTikTokApiError(error) && error.kind === "needsReauthorization") throw fail("TikTok Shop refused the authorization code: it was already used or has expired. Connect TikTok Shop again.");
+    throw error;
+  }
   const shops = await tiktokClient().getAuthorizedShops(tokens.accessToken);
+  // A shop belongs to one organization. When every shop of the seller is already another one's,
+  // there is nothing to choose from: keep nothing of this authorization.
+  const elsewhere = await db().connection.count({
+    where: { platform: "TIKTOK", externalId: { in: shops.map((shop) => shop.id) }, organizationId: { not: state.organizationId } },
+  });
+  if (shops.length > 0 && elsewhere === shops.length) {
+    throw Object.assign(
+      new AppError("CONFLICT", `${shops.length === 1 ? `${shops[0]!.name} is` : "Every shop of this TikTok Shop seller is"} already connected to another Ferry organization. Disconnect it there first.`),
+      { organizationSlug: state.organizationSlug },
+    );
+  }
   const authorizedShops: AuthorizedShop[] = shops.map((shop) => ({
     id: shop.id,
     name: shop.name,
@@ -72,7 +92,7 @@ async function reattachConnectedShops({ organizationId, credentialId, shops }: {
     if (!existing) continue;
     await db().connection.update({
       where: { id: existing.id },
-      data: { credentialId, shopCipher: shop.cipher, status: "ACTIVE", statusReason: null, disconnectedAt: null, reauthorizeBy: null },
+      data: { credentialId, shopCipher: shop.cipher, status: "ACTIVE", statusReason: null, disconnectedAt: null, reauthorizeBy: null, authorizedAt: new Date() },
     });
     ids.push(existing.id);
   }

@@ -34,6 +34,21 @@ async function connect(org: Awaited<ReturnType<typeof owner>>, name: string) {
   return { callback, ...result };
 }
 
+/** The code exchanged straight at Shopify's token endpoint, as anyone holding the callback URL could. */
+function spendShopifyCode(callback: URL) {
+  return fetch(`${process.env.FERRY_TEST_SANDBOX_URL}/shopify/${callback.searchParams.get("shop")}/admin/oauth/access_token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_id: process.env.SHOPIFY_CLIENT_ID, client_secret: process.env.SHOPIFY_CLIENT_SECRET, code: callback.searchParams.get("code"), expiring: 1 }),
+  });
+}
+
+async function expectNothingStored(organizationId: string) {
+  expect(await testDb.credential.count({ where: { organizationId } })).toBe(0);
+  expect(await testDb.connection.count({ where: { organizationId } })).toBe(0);
+  expect(await testDb.activityEntry.count({ where: { organizationId, type: { startsWith: "connections." } } })).toBe(0);
+}
+
 describe("Connect Shopify", () => {
   it("goes through Shopify's install page and stores the store with encrypted, expiring tokens", async () => {
     const org = await owner();
@@ -49,6 +64,17 @@ describe("Connect Shopify", () => {
     expect(connection.credential.refreshToken).toMatch(/^v1\./);
     expect(connection.credential.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now());
     expect(await testDb.activityEntry.count({ where: { organizationId: org.organizationId, type: "connections.connected" } })).toBe(1);
+  });
+
+  it("re-authorizing restores the same store, clears the Re-authorize banner and moves its authorization time", async () => {
+    const org = await owner();
+    const name = await sandboxShop();
+    const { connectionId } = await connect(org, name);
+    const before = await testDb.connection.update({ where: { id: connectionId }, data: { reauthorizeBy: new Date(Date.now() + 3 * 86_400_000) } });
+    await expect(connect(org, name)).resolves.toMatchObject({ connectionId });
+    const after = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
+    expect(after.reauthorizeBy).toBeNull();
+    expect(after.authorizedAt.getTime()).toBeGreaterThan(before.authorizedAt.getTime());
   });
 
   it("refuses a replayed callback, a tampered one, and one completed by another member", async () => {
@@ -74,17 +100,63 @@ describe("Connect Shopify", () => {
     expect(await testDb.oAuthState.count()).toBe(0);
   });
 
-  it("keeps a store in one organization only", async () => {
+  it("keeps a store in one organization only: the second is refused before the code is spent, and stores nothing", async () => {
     const name = await sandboxShop();
-    await connect(await owner(), name);
-    await expect(connect(await owner(), name)).rejects.toThrow("already connected to another Ferry organization");
+    const first = await owner();
+    const { connectionId } = await connect(first, name);
+    const before = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
+    const second = await owner();
+    const { authorizeUrl } = await startShopifyConnect({ org: second, shop: name });
+    const callback = await installShopifyApp(authorizeUrl);
+    await expect(completeShopifyConnect({ query: callback.searchParams, userId: second.userId })).rejects.toThrow(
+      `${name}.myshopify.com is already connected to another Ferry organization. Disconnect it there first.`,
+    );
+    await expectNothingStored(second.organizationId);
+    expect(await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } })).toEqual(before);
+    // The code was not spent: Shopify would still exchange it.
+    expect((await spendShopifyCode(callback)).status).toBe(200);
+  });
+
+  it("refuses a state that expired while the merchant was on Shopify's install page, and stores nothing", async () => {
+    const org = await owner();
+    const name = await sandboxShop();
+    const { authorizeUrl } = await startShopifyConnect({ org, shop: name });
+    // Our 15 minutes are up; Shopify's callback itself is fresh (its timestamp is the click on "Install").
+    await testDb.oAuthState.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    const callback = await installShopifyApp(authorizeUrl);
+    await expect(completeShopifyConnect({ query: callback.searchParams, userId: org.userId })).rejects.toThrow(
+      "This authorization link is invalid or has expired. Start the connection again from Connections.",
+    );
+    await expectNothingStored(org.organizationId);
+    expect((await spendShopifyCode(callback)).status).toBe(200);
+  });
+
+  it("refuses an authorization code that was already used, and stores nothing", async () => {
+    const org = await owner();
+    const name = await sandboxShop();
+    const { authorizeUrl } = await startShopifyConnect({ org, shop: name });
+    const callback = await installShopifyApp(authorizeUrl);
+    // Someone else exchanged the code first (a leaked callback URL).
+    expect((await spendShopifyCode(callback)).status).toBe(200);
+    await expect(completeShopifyConnect({ query: callback.searchParams, userId: org.userId })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Shopify refused the authorization code: it was already used or has expired. Start the connection again.",
+      organizationSlug: org.organizationSlug,
+    });
+    await expectNothingStored(org.organizationId);
   });
 
   it("subscribes the webhooks at APP_URL, idempotently, and the health check passes", async () => {
     const org = await owner();
     const { connectionId } = await connect(org, await sandboxShop());
-    await registerWebhooks({ connectionId });
-    await registerWebhooks({ connectionId });
+    // Another organization's id subscribes nothing and touches nothing.
+    const stranger = await owner();
+    await expect(registerWebhooks({ organizationId: stranger.organizationId, connectionId })).resolves.toEqual({ topics: 0 });
+    await expect(checkStore({ organizationId: stranger.organizationId, connectionId })).resolves.toBeNull();
+    expect(await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } })).toMatchObject({ webhooksReadyAt: null, lastCheckedAt: null });
+
+    await registerWebhooks({ organizationId: org.organizationId, connectionId });
+    await registerWebhooks({ organizationId: org.organizationId, connectionId });
     const connection = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(connection.webhooksReadyAt).not.toBeNull();
     const subscriptions = await withShopifyClient({ credentialId: connection.credentialId, shop: connection.externalId }, (client) => client.listWebhookSubscriptions());
@@ -92,7 +164,7 @@ describe("Connect Shopify", () => {
       ["app/uninstalled", "fulfillments/create", "fulfillments/update", "inventory_levels/update", "orders/cancelled", "products/delete", "products/update"],
     );
     expect(new Set(subscriptions.map((s) => s.uri))).toEqual(new Set([appUrls().shopifyWebhooks]));
-    await expect(checkStore({ connectionId })).resolves.toMatchObject({ ok: true });
+    await expect(checkStore({ organizationId: org.organizationId, connectionId })).resolves.toMatchObject({ ok: true });
   });
 
   it("refreshes an expiring token once when two callers race, and the old refresh token is spent", async () => {
@@ -144,7 +216,7 @@ describe("Connect Shopify", () => {
       where: { id: connection.credentialId },
       data: { accessTokenExpiresAt: new Date(Date.now() - 1000), refreshToken: encryptSecret("not-a-real-refresh-token") },
     });
-    await expect(checkStore({ connectionId })).resolves.toMatchObject({ ok: false, problem: "needs re-authorization" });
+    await expect(checkStore({ organizationId: org.organizationId, connectionId })).resolves.toMatchObject({ ok: false, problem: "needs re-authorization" });
     const marked = await testDb.connection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(marked.status).toBe("NEEDS_REAUTH");
     expect(await testDb.activityEntry.count({ where: { type: "connections.needs_reauth" } })).toBe(1);

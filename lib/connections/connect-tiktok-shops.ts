@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
 import { recordActivity } from "../activity/record-activity";
 import type { OrgContext } from "../auth/org-access";
 import { db } from "../db";
@@ -59,6 +60,7 @@ export async function connectTikTokShops({ org, input }: { org: OrgContext; inpu
         statusReason: null,
         disconnectedAt: null,
         reauthorizeBy: null,
+        authorizedAt: new Date(),
       };
       // Reconnecting the same shop restores the row, and with it mappings and settings.
       const row = existing
@@ -73,6 +75,7 @@ export async function connectTikTokShops({ org, input }: { org: OrgContext; inpu
   });
 
   for (const row of connected) {
+    await recordAudit({ organizationId: org.organizationId, actorUserId: org.userId, action: "connection.connected", target: { type: "connection", id: row.id }, summary: `Connected the TikTok shop ${row.name}.` });
     const pairedWith = shopifyStores.find((s) => s.id === input.shops.find((c) => authorized.find((a) => a.id === c.shopId)?.name === row.name)?.shopifyConnectionId);
     await recordActivity({
       organizationId: org.organizationId,

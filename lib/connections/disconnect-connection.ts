@@ -1,4 +1,5 @@
 import { recordActivity } from "../activity/record-activity";
+import { recordAudit } from "../audit/record-audit";
 import type { OrgContext } from "../auth/org-access";
 import { db } from "../db";
 import { inngest } from "@/inngest/client";
@@ -23,6 +24,7 @@ export async function disconnectConnection({ org, connectionId }: DisconnectConn
     where: { id: connection.id },
     data: { status: "DISCONNECTED", statusReason: "Disconnected by a member.", disconnectedAt: new Date() },
   });
+  await recordAudit({ organizationId: org.organizationId, actorUserId: org.userId, action: "connection.disconnected", target: { type: "connection", id: connection.id }, summary: `Disconnected ${connection.name}.` });
   await recordActivity({
     organizationId: org.organizationId,
     type: "connections.disconnected",

@@ -24,6 +24,7 @@ export async function listConnections({ organizationId }: { organizationId: stri
         webhookError: true,
         reauthorizeBy: true,
         lastCheckedAt: true,
+        lastSuccessfulCallAt: true,
         createdAt: true,
         pairedShopifyId: true,
         credential: { select: { accessTokenExpiresAt: true, refreshTokenExpiresAt: true, sellerName: true } },
@@ -43,6 +44,7 @@ export async function listConnections({ organizationId }: { organizationId: stri
     statusReason: c.statusReason,
     tokenExpiresAt: iso(c.credential.accessTokenExpiresAt),
     lastCheckedAt: iso(c.lastCheckedAt),
+    lastSuccessfulCallAt: iso(c.lastSuccessfulCallAt),
     webhooksReady: c.webhooksReadyAt !== null,
     webhookError: c.webhookError,
     /** Set when the platform warned the authorization expires: show a "Re-authorize" banner. */

@@ -2,6 +2,7 @@ import { recordActivity } from "../activity/record-activity";
 import { db } from "../db";
 import { isShopifyApiError } from "../platforms/shopify/errors";
 import { isTikTokApiError } from "../platforms/tiktok/errors";
+import { notifyConnection } from "./notify-connection";
 import { ReauthorizationRequired } from "./token-lifecycle";
 
 export interface MarkNeedsReauthOptions {
@@ -9,12 +10,12 @@ export interface MarkNeedsReauthOptions {
   reason: string;
 }
 
-/** A platform refused the store's tokens for good: stop its work and ask a member to re-authorize. */
+/** A platform refused the store's tokens for good: stop its work and ask a member (Activity and the bell) to re-authorize. */
 export async function markNeedsReauth({ credentialId, reason }: MarkNeedsReauthOptions): Promise<void> {
   const credential = await db().credential.update({
     where: { id: credentialId },
     data: { refreshFailedAt: new Date(), refreshError: reason.slice(0, 500) },
-    select: { organizationId: true, connections: { where: { status: "ACTIVE" }, select: { id: true, name: true } } },
+    select: { organizationId: true, connections: { where: { status: "ACTIVE" }, select: { id: true, name: true, authorizedAt: true } } },
   });
   if (credential.connections.length === 0) return;
   await db().connection.updateMany({
@@ -29,6 +30,15 @@ export async function markNeedsReauth({ credentialId, reason }: MarkNeedsReauthO
       message: `${connection.name} needs to be re-authorized: ${reason.slice(0, 200)} Open Connections and choose Re-authorize.`,
       subjectType: "connection",
       subjectId: connection.id,
+    });
+    // Once per authorization: a store re-authorized and refused again later notifies again.
+    await notifyConnection({
+      connectionId: connection.id,
+      event: "needs_reauth",
+      level: "ERROR",
+      title: `${connection.name} needs to be re-authorized`,
+      body: `${reason.slice(0, 200)} Its sync has stopped. Choose Re-authorize on Connections.`,
+      key: String(connection.authorizedAt.getTime()),
     });
   }
 }

@@ -1,5 +1,7 @@
 import { recordActivity } from "../activity/record-activity";
 import { db } from "../db";
+import { UNINSTALLED_RETENTION_DAYS } from "../maintenance/purge-uninstalled";
+import { notifyConnection } from "./notify-connection";
 
 export interface MarkUninstalledOptions {
   connectionId: string;
@@ -11,7 +13,10 @@ export interface MarkUninstalledOptions {
  * the retention period (so a reinstall restores mappings) and then removed by the maintenance job.
  */
 export async function markUninstalled({ connectionId, reason }: MarkUninstalledOptions): Promise<boolean> {
-  const connection = await db().connection.findUnique({ where: { id: connectionId }, select: { id: true, name: true, organizationId: true, status: true } });
+  const connection = await db().connection.findUnique({
+    where: { id: connectionId },
+    select: { id: true, name: true, organizationId: true, status: true, authorizedAt: true },
+  });
   if (!connection || connection.status === "UNINSTALLED") return false;
   await db().connection.update({
     where: { id: connection.id },
@@ -24,6 +29,14 @@ export async function markUninstalled({ connectionId, reason }: MarkUninstalledO
     message: `${connection.name}: ${reason} All work for this store has stopped. Re-authorize it under Connections to resume.`,
     subjectType: "connection",
     subjectId: connection.id,
+  });
+  await notifyConnection({
+    connectionId: connection.id,
+    event: "uninstalled",
+    level: "ERROR",
+    title: `${connection.name} stopped syncing`,
+    body: `${reason} Re-authorize it on Connections to resume; its mappings and settings are kept for ${UNINSTALLED_RETENTION_DAYS} days.`,
+    key: String(connection.authorizedAt.getTime()),
   });
   return true;
 }

@@ -1,4 +1,5 @@
 import { recordActivity } from "../activity/record-activity";
+import { recordAudit } from "../audit/record-audit";
 import type { OrgContext } from "../auth/org-access";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -23,6 +24,7 @@ export async function pairTikTokShop({ org, connectionId, shopifyConnectionId }:
     select: { id: true, name: true, pairedShopifyId: true },
   });
   if (tiktok.pairedShopifyId !== shopify.id) {
+    await recordAudit({ organizationId: org.organizationId, actorUserId: org.userId, action: "connection.paired", target: { type: "connection", id: tiktok.id }, summary: `Paired ${tiktok.name} with ${shopify.name}.` });
     await recordActivity({
       organizationId: org.organizationId,
       type: "connections.paired",

@@ -3,6 +3,8 @@ import { refreshShopifyNow } from "./shopify-session";
 import { refreshTikTokNow } from "./tiktok-session";
 
 const DAY = 86_400_000;
+/** A refresh token this close to its end is refreshed; if it is still this close after that, the members are warned. */
+export const AUTHORIZATION_HORIZON_MS = 7 * DAY;
 
 /** Credentials whose access token (TikTok) or refresh token (both) runs out soon, on active stores. */
 export async function listCredentialsToRefresh({ now = Date.now() }: { now?: number }): Promise<string[]> {
@@ -12,7 +14,7 @@ export async function listCredentialsToRefresh({ now = Date.now() }: { now?: num
       connections: { some: { status: "ACTIVE" } },
       OR: [
         { platform: "TIKTOK", accessTokenExpiresAt: { lt: new Date(now + DAY) } },
-        { refreshTokenExpiresAt: { lt: new Date(now + 7 * DAY) } },
+        { refreshTokenExpiresAt: { lt: new Date(now + AUTHORIZATION_HORIZON_MS) } },
       ],
     },
     select: { id: true },

@@ -18,12 +18,15 @@ async function schedule(limiter: ReturnType<typeof postgresRateLimiter>, key: st
 
 it("lets the burst through at once, then spaces calls at the rate, per key", async () => {
   const limiter = postgresRateLimiter(10, 5);
+  const began = Date.now();
   const at = await schedule(limiter, "app|shop|POST /product/202502/products/search", 15);
+  const asking = Date.now() - began;
   const start = at[0]!;
-  expect(at.slice(0, 5).every((t) => t - start < 100)).toBe(true);
-  // Ten more at 10 per second take about a second.
+  // The burst is sent as fast as it is asked for (on a busy machine asking itself takes a while).
+  expect(at[4]! - start).toBeLessThan(Math.max(100, asking));
+  // Ten more at 10 per second take about a second: never less, and no more than the asking took.
   expect(at[14]! - start).toBeGreaterThan(850);
-  expect(at[14]! - start).toBeLessThan(1200);
+  expect(at[14]! - start).toBeLessThan(Math.max(1200, asking + 250));
   expect(await limiter.reserve("app|other-shop|POST /product/202502/products/search")).toBe(0);
 });
 

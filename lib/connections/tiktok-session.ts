@@ -3,6 +3,7 @@ import { isTikTokApiError } from "../platforms/tiktok/errors";
 import { TikTokOAuth } from "../platforms/tiktok/oauth";
 import { guardAuthorization } from "./mark-needs-reauth";
 import { tiktokConfig } from "./platform-config";
+import { recordSuccessfulCall } from "./record-successful-call";
 import { postgresRateLimiter } from "./tiktok-rate-limiter";
 import { getAccessToken, type Refresher } from "./token-lifecycle";
 
@@ -34,6 +35,21 @@ export function withTikTokToken<T>(credentialId: string, call: (client: TikTokCl
       return call(client, await getAccessToken({ credentialId, refresh: refreshTikTok, rejectedToken: token }));
     }
   });
+}
+
+export interface TikTokShopRef {
+  credentialId: string;
+  connectionId: string;
+}
+
+/**
+ * `withTikTokToken` for a call made for one shop (one TikTok authorization covers several): a success
+ * is noted as that shop's last successful call.
+ */
+export async function withTikTokShop<T>({ credentialId, connectionId }: TikTokShopRef, call: (client: TikTokClient, accessToken: string) => Promise<T>): Promise<T> {
+  const result = await withTikTokToken(credentialId, call);
+  await recordSuccessfulCall({ credentialId, store: { connectionId } });
+  return result;
 }
 
 /** Refreshes the authorization's tokens now (the scheduled refresh ahead of expiry). */

@@ -2,16 +2,18 @@ import { db } from "../db";
 import { TIKTOK_WEBHOOK_TOPICS } from "../platforms/tiktok/webhooks";
 import { appUrls } from "./platform-config";
 import { withShopifyClient } from "./shopify-session";
-import { withTikTokToken } from "./tiktok-session";
+import { withTikTokShop } from "./tiktok-session";
 
 /** Removes the subscriptions Ferry made for a store (only ours: other apps' are not touched). */
-export async function unregisterWebhooks({ connectionId }: { connectionId: string }): Promise<{ removed: number }> {
-  const connection = await db().connection.findUniqueOrThrow({
-    where: { id: connectionId },
+export async function unregisterWebhooks({ organizationId, connectionId }: { organizationId: string; connectionId: string }): Promise<{ removed: number }> {
+  const where = { id: connectionId, organizationId };
+  const connection = await db().connection.findFirst({
+    where,
     select: { platform: true, externalId: true, credentialId: true, shopCipher: true, status: true },
   });
-  // Reconnected in the meantime: its subscriptions are wanted again.
-  if (connection.status === "ACTIVE") return { removed: 0 };
+  // Not this organization's store (or purged since), or reconnected in the meantime: its
+  // subscriptions are wanted again.
+  if (!connection || connection.status === "ACTIVE") return { removed: 0 };
   let removed = 0;
   if (connection.platform === "SHOPIFY") {
     const uri = appUrls().shopifyWebhooks;
@@ -24,13 +26,13 @@ export async function unregisterWebhooks({ connectionId }: { connectionId: strin
     });
   } else if (connection.shopCipher) {
     const shopCipher = connection.shopCipher;
-    await withTikTokToken(connection.credentialId, async (client, accessToken) => {
+    await withTikTokShop({ credentialId: connection.credentialId, connectionId }, async (client, accessToken) => {
       for (const eventType of TIKTOK_WEBHOOK_TOPICS) {
         await client.deleteWebhook({ accessToken, shopCipher, eventType });
         removed += 1;
       }
     });
   }
-  await db().connection.update({ where: { id: connectionId }, data: { webhooksReadyAt: null } });
+  await db().connection.updateMany({ where, data: { webhooksReadyAt: null } });
   return { removed };
 }

@@ -5,7 +5,7 @@ import type { Role } from "../auth/roles";
 import { requireSessionUser, type SessionUser } from "../auth/session";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { log } from "../log";
+import { isSecretKey, log } from "../log";
 import { errorResponse } from "./error-response";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -45,16 +45,43 @@ function assertSameOrigin(request: NextRequest): void {
   if (!allowed.has(origin)) throw new AppError("FORBIDDEN", "Cross-origin request refused.");
 }
 
+/**
+ * The path as logged: segments filled by a route parameter whose name marks a credential (the invitation
+ * `[token]`) are masked, because lib/log.ts redacts by key and cannot see inside a path.
+ */
+export function loggedPath(pathname: string, params: Params): string {
+  const secrets = new Set(
+    Object.entries(params)
+      .filter(([key]) => isSecretKey(key))
+      .flatMap(([, value]) => (Array.isArray(value) ? value : [value]))
+      .filter((value): value is string => typeof value === "string" && value !== ""),
+  );
+  if (secrets.size === 0) return pathname;
+  return pathname
+    .split("/")
+    .map((segment) => (secrets.has(segment) || secrets.has(safeDecode(segment)) ? "[redacted]" : segment))
+    .join("/");
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function wrap<C extends BaseContext>(build: (base: BaseContext) => Promise<C>, handler: (ctx: C) => Promise<Result>) {
   return async (request: NextRequest, routeContext: RouteContext): Promise<Response> => {
     const started = performance.now();
-    const incoming = request.headers.get("x-request-id");
-    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    const fields: Record<string, unknown> = { requestId, method: request.method, path: request.nextUrl.pathname };
+    const requestId = requestIdOf(request);
+    const fields: Record<string, unknown> = { requestId, method: request.method };
+    // Until the params are known, the path cannot be masked, so it is not logged at all.
+    let params: Params | undefined;
     let response: Response;
     try {
+      params = (await routeContext?.params) ?? {};
       assertSameOrigin(request);
-      const params = (await routeContext?.params) ?? {};
       const ctx = await build({ request, params, requestId });
       if ("user" in ctx) fields.userId = (ctx as unknown as UserContext).user.id;
       if ("org" in ctx) fields.organizationId = (ctx as unknown as OrgRouteContext).org.organizationId;
@@ -62,9 +89,15 @@ function wrap<C extends BaseContext>(build: (base: BaseContext) => Promise<C>, h
     } catch (error) {
       response = errorResponse(error, requestId);
     }
-    log.info("request", { ...fields, status: response.status, ms: Math.round(performance.now() - started) });
+    const path = params ? loggedPath(request.nextUrl.pathname, params) : "[unresolved]";
+    log.info("request", { ...fields, path, status: response.status, ms: Math.round(performance.now() - started) });
     return response;
   };
+}
+
+function requestIdOf(request: Request): string {
+  const incoming = request.headers.get("x-request-id");
+  return incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
 }
 
 /** A route anyone may call (sign-up, invitation look-up). */

@@ -5,6 +5,7 @@ import { resetDatabase, testDb } from "@/lib/testing/db";
 import { applyMappingBatch, createMappingBatch } from "./apply-batch";
 import { pairedStores, shopifyProduct, tiktokProduct } from "./catalog-fixtures";
 import { computeProposals } from "./compute-proposals";
+import { failMappingBatch } from "./fail-mapping-batch";
 
 beforeAll(() => setDbClient(testDb));
 beforeEach(() => resetDatabase());
@@ -28,7 +29,7 @@ describe("createMappingBatch + applyMappingBatch", () => {
     const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
     expect(await testDb.mappingBatch.findUnique({ where: { id: batchId } })).toMatchObject({ status: "QUEUED", createdById: stores.org.userId });
 
-    const summary = await applyMappingBatch({ batchId });
+    const summary = await applyMappingBatch({ organizationId: stores.organizationId, batchId });
     expect(summary).toEqual({ batchId, status: "SUCCEEDED", mappedProducts: 5, mappedSkus: 10, failures: [] });
     const mappings = await testDb.mapping.findMany({ where: { organizationId: stores.organizationId } });
     expect(mappings).toHaveLength(10);
@@ -45,13 +46,13 @@ describe("createMappingBatch + applyMappingBatch", () => {
   it("does nothing new when run again, finished or interrupted", async () => {
     const { stores, rows } = await reviewedCatalog();
     const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
-    const first = await applyMappingBatch({ batchId });
+    const first = await applyMappingBatch({ organizationId: stores.organizationId, batchId });
     const before = await testDb.mapping.findMany({ orderBy: { id: "asc" } });
-    expect(await applyMappingBatch({ batchId })).toEqual(first);
+    expect(await applyMappingBatch({ organizationId: stores.organizationId, batchId })).toEqual(first);
     expect(await testDb.activityEntry.count()).toBe(1);
     // A retry after a crash between the writes and the final status update:
     await testDb.mappingBatch.update({ where: { id: batchId }, data: { status: "RUNNING" } });
-    expect(await applyMappingBatch({ batchId })).toEqual(first);
+    expect(await applyMappingBatch({ organizationId: stores.organizationId, batchId })).toEqual(first);
     expect(await testDb.mapping.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 
@@ -68,7 +69,7 @@ describe("createMappingBatch + applyMappingBatch", () => {
     await testDb.tikTokProduct.update({ where: { id: tiktok[4]!.product.id }, data: { status: "SELLER_DEACTIVATED" } });
 
     const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
-    const summary = await applyMappingBatch({ batchId });
+    const summary = await applyMappingBatch({ organizationId: stores.organizationId, batchId });
     expect(summary.mappedSkus).toBe(4);
     expect(summary.mappedProducts).toBe(4);
     const byTitle = Object.fromEntries(summary.failures.map((failure) => [failure.title, failure]));
@@ -89,7 +90,7 @@ describe("createMappingBatch + applyMappingBatch", () => {
     const { stores, shopify, tiktok, rows } = await reviewedCatalog();
     const twice = rows.map((row) => (row.tiktokSkuId === tiktok[0]!.skus[1]!.id ? { ...row, shopifyVariantId: shopify[0]!.variants[0]!.id } : row));
     const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: twice });
-    const summary = await applyMappingBatch({ batchId });
+    const summary = await applyMappingBatch({ organizationId: stores.organizationId, batchId });
     expect(summary.mappedSkus).toBe(9);
     expect(summary.failures).toEqual([expect.objectContaining({ title: "Product A", tiktokSkuIds: [tiktok[0]!.skus[1]!.id] })]);
   });
@@ -109,6 +110,16 @@ describe("createMappingBatch + applyMappingBatch", () => {
     expect(await testDb.mapping.count()).toBe(0);
   });
 
+  it("does nothing for a batch id under another organization", async () => {
+    const { stores, rows } = await reviewedCatalog();
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
+    const other = await pairedStores(testDb);
+    await expect(applyMappingBatch({ organizationId: other.organizationId, batchId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await testDb.mappingBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ status: "QUEUED" });
+    expect(await testDb.mapping.count()).toBe(0);
+    expect(await testDb.activityEntry.count()).toBe(0);
+  });
+
   it("rejects malformed rows and duplicate SKUs", async () => {
     const { stores, rows } = await reviewedCatalog();
     await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -121,7 +132,7 @@ describe("createMappingBatch + applyMappingBatch", () => {
     const { stores, rows } = await reviewedCatalog();
     const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
     await testDb.connection.update({ where: { id: stores.tiktokConnectionId }, data: { pairedShopifyId: null } });
-    const summary = await applyMappingBatch({ batchId });
+    const summary = await applyMappingBatch({ organizationId: stores.organizationId, batchId });
     expect(summary).toMatchObject({ mappedSkus: 0, mappedProducts: 0 });
     expect(summary.failures).toHaveLength(5);
     expect(summary.failures[0]!.reason).toContain("no longer paired");
@@ -145,7 +156,7 @@ describe("applyMappingBatch and Needs attention", () => {
   it("keeps a product whose row went stale under Needs attention with the reason and the fix, once, until it is mapped", async () => {
     const { stores, tote, row, mapBatch } = await staleTote();
     const stale = await mapBatch("stale-snapshot");
-    const outcome = await applyMappingBatch({ batchId: stale.batchId });
+    const outcome = await applyMappingBatch({ organizationId: stores.organizationId, batchId: stale.batchId });
     expect(outcome.failures).toEqual([expect.objectContaining({ tiktokProductId: tote.product.id, reason: "The catalog changed after you reviewed this proposal." })]);
 
     const attention = await listTab(stores.organizationId, "attention");
@@ -155,14 +166,14 @@ describe("applyMappingBatch and Needs attention", () => {
     expect((await listTab(stores.organizationId, "unmapped")).products).toEqual([]);
 
     // Re-runs, finished or after a crash before the final status, add no second open issue.
-    await applyMappingBatch({ batchId: stale.batchId });
+    await applyMappingBatch({ organizationId: stores.organizationId, batchId: stale.batchId });
     await testDb.mappingBatch.update({ where: { id: stale.batchId }, data: { status: "RUNNING" } });
-    await applyMappingBatch({ batchId: stale.batchId });
+    await applyMappingBatch({ organizationId: stores.organizationId, batchId: stale.batchId });
     expect(await testDb.mappingIssue.findMany({ where: { tiktokProductId: tote.product.id }, select: { batchId: true, resolvedAt: true } })).toEqual([{ batchId: stale.batchId, resolvedAt: null }]);
 
     // Refused again by a later batch: that batch's issue replaces the open one.
     const again = await mapBatch("stale-again");
-    await applyMappingBatch({ batchId: again.batchId });
+    await applyMappingBatch({ organizationId: stores.organizationId, batchId: again.batchId });
     const issues = await testDb.mappingIssue.findMany({ where: { tiktokProductId: tote.product.id } });
     expect(issues).toHaveLength(2);
     expect(issues.filter((issue) => issue.resolvedAt === null).map((issue) => issue.batchId)).toEqual([again.batchId]);
@@ -170,7 +181,7 @@ describe("applyMappingBatch and Needs attention", () => {
 
     // Mapped successfully: resolved, and the product moves to Mapped Products.
     const fresh = await mapBatch(row.snapshot);
-    expect((await applyMappingBatch({ batchId: fresh.batchId })).failures).toEqual([]);
+    expect((await applyMappingBatch({ organizationId: stores.organizationId, batchId: fresh.batchId })).failures).toEqual([]);
     expect(await testDb.mappingIssue.count({ where: { tiktokProductId: tote.product.id, resolvedAt: null } })).toBe(0);
     const mapped = await listTab(stores.organizationId, "mapped");
     expect(mapped.counts).toEqual({ unmapped: 0, mapped: 1, attention: 0 });
@@ -179,7 +190,7 @@ describe("applyMappingBatch and Needs attention", () => {
 
   it("lets a product mapped by hand since leave Needs attention", async () => {
     const { stores, tote, row, mapBatch } = await staleTote();
-    await applyMappingBatch({ batchId: (await mapBatch("stale-snapshot")).batchId });
+    await applyMappingBatch({ organizationId: stores.organizationId, batchId: (await mapBatch("stale-snapshot")).batchId });
     await testDb.mapping.create({
       data: { organizationId: stores.organizationId, tiktokConnectionId: stores.tiktokConnectionId, shopifyConnectionId: stores.shopifyConnectionId, tiktokSkuId: row.tiktokSkuId, shopifyVariantId: row.shopifyVariantId, rule: "MANUAL" },
     });
@@ -190,7 +201,7 @@ describe("applyMappingBatch and Needs attention", () => {
 
   it("never shows one organization's issues to another", async () => {
     const mine = await staleTote();
-    await applyMappingBatch({ batchId: (await mine.mapBatch("stale-snapshot")).batchId });
+    await applyMappingBatch({ organizationId: mine.stores.organizationId, batchId: (await mine.mapBatch("stale-snapshot")).batchId });
     const theirs = await pairedStores(testDb);
     const theirTote = await tiktokProduct(testDb, theirs, { title: "Tote", skus: [{ sellerSku: "TOTE-1" }] });
     expect(await listTab(theirs.organizationId, "attention")).toMatchObject({ products: [], counts: { unmapped: 1, mapped: 0, attention: 0 } });
@@ -201,5 +212,27 @@ describe("applyMappingBatch and Needs attention", () => {
     const ours = await listTab(mine.stores.organizationId, "attention");
     expect(ours.counts).toEqual({ unmapped: 0, mapped: 0, attention: 1 });
     expect(ours.products[0]!.attention.map((item) => item.reason)).toEqual(["The catalog changed after you reviewed this proposal."]);
+  });
+});
+
+describe("failMappingBatch (the apply job's onFailure)", () => {
+  it("marks an unfinished batch FAILED and says why without the raw error; leaves a finished or foreign batch alone", async () => {
+    const { stores, rows } = await reviewedCatalog();
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
+    const other = await pairedStores(testDb);
+    const error = { name: "Error", message: "deadlock detected on relation Mapping" };
+    expect(await failMappingBatch({ organizationId: other.organizationId, batchId, error })).toBe(false);
+    expect(await testDb.mappingBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ status: "QUEUED" });
+    expect(await testDb.activityEntry.count()).toBe(0);
+
+    expect(await failMappingBatch({ organizationId: stores.organizationId, batchId, error, runId: "run_7" })).toBe(true);
+    expect(await testDb.mappingBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ status: "FAILED", finishedAt: expect.any(Date) });
+    const [entry] = await testDb.activityEntry.findMany({ where: { organizationId: stores.organizationId } });
+    expect(entry).toMatchObject({ type: "mapping.batch_failed", level: "ERROR", subjectType: "mappingBatch", subjectId: batchId });
+    expect(entry!.message).toBe('Mapping the selected products failed: an unexpected error (reference run_7). Rows mapped before the failure stay mapped; select the rest on Products and press "Map" again.');
+
+    // A retried onFailure records nothing twice.
+    expect(await failMappingBatch({ organizationId: stores.organizationId, batchId, error })).toBe(false);
+    expect(await testDb.activityEntry.count()).toBe(1);
   });
 });

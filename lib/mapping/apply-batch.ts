@@ -70,16 +70,15 @@ export interface MappingBatchSummary {
  * re-run after a crash counts the rows it already wrote instead of writing them again. Rows whose
  * catalog changed since the review are refused with a reason and a fix per TikTok product.
  */
-export async function applyMappingBatch({ batchId }: { batchId: string }): Promise<MappingBatchSummary> {
-  const batch = await db().mappingBatch.findUnique({ where: { id: batchId } });
+export async function applyMappingBatch({ organizationId, batchId }: { organizationId: string; batchId: string }): Promise<MappingBatchSummary> {
+  const batch = await db().mappingBatch.findFirst({ where: { id: batchId, organizationId } });
   if (!batch) throw notFound("Mapping batch not found.");
   if (batch.status === "SUCCEEDED" || batch.status === "FAILED") {
     const { id, status, mappedProducts, mappedSkus } = batch;
     return { batchId: id, status, mappedProducts, mappedSkus, failures: batchFailureSchema.array().parse(batch.failures) };
   }
   const request = storedRequestSchema.parse(batch.requested);
-  const { organizationId } = batch;
-  await db().mappingBatch.update({ where: { id: batchId }, data: { status: "RUNNING" } });
+  await db().mappingBatch.updateMany({ where: { id: batchId, organizationId }, data: { status: "RUNNING" } });
 
   const tiktok = await db().connection.findFirst({ where: { id: request.tiktokConnectionId, organizationId }, select: { pairedShopifyId: true } });
   const paired = tiktok?.pairedShopifyId === request.shopifyConnectionId;
@@ -129,7 +128,7 @@ export async function applyMappingBatch({ batchId }: { batchId: string }): Promi
   const finished = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${request.tiktokConnectionId}`}))`;
     const updated = await tx.mappingBatch.updateMany({
-      where: { id: batchId, status: { in: ["QUEUED", "RUNNING"] } },
+      where: { id: batchId, organizationId, status: { in: ["QUEUED", "RUNNING"] } },
       data: { status: "SUCCEEDED", mappedProducts, mappedSkus: mapped.length, failures, finishedAt: new Date() },
     });
     if (updated.count === 1) {

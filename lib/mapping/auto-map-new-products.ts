@@ -88,7 +88,7 @@ async function reportAutoMap({ organizationId, tiktokConnectionId, result }: { o
   const products = (n: number) => `${n} new ${n === 1 ? "product" : "products"}`;
   const parts = [result.mapped > 0 ? `${products(result.mapped)} mapped by SKU` : null, result.attention > 0 ? `${products(result.attention)} ${result.attention === 1 ? "needs" : "need"} attention` : null].filter(Boolean);
   await db().activityEntry.create({
-    data: { organizationId, type: "mapping.auto_mapped", level: result.attention > 0 ? "WARNING" : "SUCCESS", message: `Auto-map new products: ${parts.join(", ")}.`, subjectType: "connection", subjectId: tiktokConnectionId },
+    data: { organizationId, type: "mapping.auto_mapped", level: result.attention > 0 ? "WARNING" : "SUCCESS", message: `Auto-map new products: ${parts.join(", ")}.`, subjectType: "connection", subjectId: tiktokConnectionId, connectionId: tiktokConnectionId },
   });
   if (result.attention > 0) {
     const slug = (await db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true } })).slug;

@@ -62,6 +62,7 @@ export async function mapSkus({ org, input }: { org: OrgContext; input: z.infer<
         organizationId: org.organizationId,
         type: "mapping.manual",
         level: "SUCCESS",
+        connectionId: tiktok.id,
         message: `Mapped by hand: ${input.pairs.length} SKU${input.pairs.length === 1 ? "" : "s"} of ${titles.slice(0, 3).join(", ")}${titles.length > 3 ? "…" : ""}.`,
       },
     });

@@ -19,6 +19,8 @@ export const startMappingBatchSchema = z
 export async function startMappingBatch({ org, input }: { org: OrgContext; input: z.infer<typeof startMappingBatchSchema> }) {
   await checkMappingPreview({ organizationId: org.organizationId, ...input });
   const batch = await createMappingBatch({ org, tiktokConnectionId: input.tiktokConnectionId, rows: input.rows });
-  await inngest.send(mappingBatchCreated.create({ organizationId: org.organizationId, batchId: batch.batchId }, { id: `mapping-batch-${batch.batchId}` }));
+  await inngest.send(
+    mappingBatchCreated.create({ organizationId: org.organizationId, tiktokConnectionId: input.tiktokConnectionId, batchId: batch.batchId }, { id: `mapping-batch-${batch.batchId}` }),
+  );
   return batch;
 }

@@ -18,7 +18,7 @@ async function mappedCatalog() {
   const review = await computeProposals({ organizationId: stores.organizationId, tiktokConnectionId: stores.tiktokConnectionId });
   const rows = review.products.flatMap((p) => p.rows).map((r) => ({ tiktokSkuId: r.tiktokSkuId, shopifyVariantId: r.shopify!.variantId, rule: r.rule, snapshot: r.snapshot }));
   const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows });
-  await applyMappingBatch({ batchId });
+  await applyMappingBatch({ organizationId: stores.organizationId, batchId });
   const org = { ...stores.org, organizationSlug: "x", organizationName: "x", role: "OWNER" as const };
   return { stores, org, batchId };
 }

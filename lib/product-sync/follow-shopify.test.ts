@@ -24,7 +24,7 @@ describe("following Shopify and TikTok webhooks", () => {
     const delivery = await testDb.webhookDelivery.create({
       data: { platform: "SHOPIFY", deliveryId: "d-1", topic: "inventory_levels/update", shop: shopify.domain, organizationId: org.organizationId, connectionId: shopify.connectionId, payload: { body: { inventory_item_id: 777, location_id: 1, available: 3 } } },
     });
-    expect(await processDelivery({ deliveryId: delivery.id })).toEqual({
+    expect(await processDelivery({ deliveryId: delivery.id, organizationId: org.organizationId })).toEqual({
       handled: true,
       action: "stock changed",
       shopifyProductChanged: { organizationId: org.organizationId, shopifyConnectionId: shopify.connectionId, shopifyProductId },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "../audit/record-audit";
 import type { OrgContext } from "../auth/org-access";
 import { db, type Prisma } from "../db";
 import { badRequest, notFound } from "../errors";
@@ -69,9 +70,18 @@ export async function updateSettings({ org, input }: UpdateSettingsOptions) {
       await tx.organizationSettings.upsert({ where: { organizationId }, create: { organizationId, settings, updatedById: org.userId }, update: { settings, updatedById: org.userId } });
     }
     const where = shop ? `for ${shop.name}` : "for the organization";
+    await recordAudit({
+      tx,
+      organizationId,
+      actorUserId: org.userId,
+      action: "settings.updated",
+      target: shop ? { type: "connection", id: shop.id } : { type: "organization", id: organizationId },
+      summary: value === null ? `${section.title} settings ${where} set to follow the organization's defaults.` : `Changed the ${section.title.toLowerCase()} settings ${where}.`,
+    });
     await tx.activityEntry.create({
       data: {
         organizationId,
+        connectionId: shop?.id,
         type: "settings.updated",
         level: "INFO",
         message: value === null ? `${section.title} settings ${where} now follow the organization's defaults.` : `${section.title} settings ${where} were changed.`,

@@ -1,4 +1,5 @@
 import { db, type Prisma } from "../db";
+import { recordAudit } from "../audit/record-audit";
 import { AppError, notFound } from "../errors";
 import { hashInvitationToken, isWellFormedToken } from "./invitation-token";
 
@@ -56,6 +57,7 @@ export async function acceptInvitation({ token, userId, userEmail, tx }: AcceptI
       update: {},
       create: { organizationId: invitation.organizationId, userId, role: invitation.role },
     });
+    await recordAudit({ tx: client, organizationId: invitation.organizationId, actorUserId: userId, action: "member.joined", target: { type: "invitation", id: invitation.id }, summary: `${invitation.email} joined as ${invitation.role.toLowerCase()} through an invitation.` });
     return { organizationSlug: invitation.organization.slug };
   };
   return tx ? run(tx) : db().$transaction(run);

@@ -1,4 +1,5 @@
 import type { OrgContext } from "../auth/org-access";
+import { recordAudit } from "../audit/record-audit";
 import type { Role } from "../auth/roles";
 import { db } from "../db";
 import { assertOwnerRules, lockMemberForChange } from "./member-guard";
@@ -13,6 +14,10 @@ export async function changeMemberRole({ org, memberId, role }: ChangeMemberRole
   return db().$transaction(async (tx) => {
     const { member, ownerCount } = await lockMemberForChange(tx, { org, memberId });
     assertOwnerRules({ org, member, ownerCount, nextRole: role });
-    return tx.membership.update({ where: { id: member.id }, data: { role }, select: { id: true, role: true } });
+    const updated = await tx.membership.update({ where: { id: member.id }, data: { role }, select: { id: true, role: true, user: { select: { email: true } } } });
+    if (member.role !== role) {
+      await recordAudit({ tx, organizationId: org.organizationId, actorUserId: org.userId, action: "member.role_changed", target: { type: "membership", id: member.id }, summary: `Changed ${updated.user.email}'s role from ${member.role.toLowerCase()} to ${role.toLowerCase()}.` });
+    }
+    return { id: updated.id, role: updated.role };
   });
 }

@@ -1,4 +1,5 @@
 import type { OrgContext } from "../auth/org-access";
+import { recordAudit } from "../audit/record-audit";
 import { hasRole } from "../auth/roles";
 import { db } from "../db";
 import { env } from "../env";
@@ -28,7 +29,7 @@ export async function inviteMember({ org, input }: InviteMemberOptions) {
       where: { organizationId: org.organizationId, email: input.email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    return tx.invitation.create({
+    const created = await tx.invitation.create({
       data: {
         organizationId: org.organizationId,
         email: input.email,
@@ -39,6 +40,8 @@ export async function inviteMember({ org, input }: InviteMemberOptions) {
       },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
+    await recordAudit({ tx, organizationId: org.organizationId, actorUserId: org.userId, action: "member.invited", target: { type: "invitation", id: created.id }, summary: `Invited ${created.email} as ${created.role.toLowerCase()}.` });
+    return created;
   });
   const url = `${env().APP_URL}/invite/${token}`;
   const mailed = await sendMail({

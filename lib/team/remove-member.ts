@@ -1,4 +1,5 @@
 import type { OrgContext } from "../auth/org-access";
+import { recordAudit } from "../audit/record-audit";
 import { hasRole } from "../auth/roles";
 import { db } from "../db";
 import { forbidden } from "../errors";
@@ -16,6 +17,14 @@ export async function removeMember({ org, memberId }: RemoveMemberOptions): Prom
     const isSelf = member.userId === org.userId;
     if (!isSelf && !hasRole(org.role, "ADMIN")) throw forbidden("Viewers can look but not change anything. Ask an admin.");
     assertOwnerRules({ org, member, ownerCount, nextRole: null });
-    await tx.membership.delete({ where: { id: member.id } });
+    const removed = await tx.membership.delete({ where: { id: member.id }, select: { user: { select: { email: true } } } });
+    await recordAudit({
+      tx,
+      organizationId: org.organizationId,
+      actorUserId: org.userId,
+      action: isSelf ? "member.left" : "member.removed",
+      target: { type: "membership", id: member.id },
+      summary: isSelf ? `${removed.user.email} left the organization.` : `Removed ${removed.user.email} from the organization.`,
+    });
   });
 }

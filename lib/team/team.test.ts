@@ -58,7 +58,7 @@ describe("invitations", () => {
     const firstToken = first.url.split("/").pop()!;
     await expect(acceptInvitation({ token: firstToken, userId: other.userId, userEmail: "other@example.test" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    await revokeInvitation({ organizationId: org.organizationId, invitationId: first.invitation.id });
+    await revokeInvitation({ org, invitationId: first.invitation.id });
     expect((await getInvitation({ token: firstToken })).status).toBe("revoked");
 
     const second = await inviteMember({ org, input: { email: "invitee@example.test", role: "VIEWER" } });
@@ -88,7 +88,7 @@ describe("invitations", () => {
     const a = await owner("a@example.test");
     const b = await owner("b@example.test");
     const invite = await inviteMember({ org: b, input: { email: "x@example.test", role: "VIEWER" } });
-    await expect(revokeInvitation({ organizationId: a.organizationId, invitationId: invite.invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeInvitation({ org: a, invitationId: invite.invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getInvitation({ token: invite.url.split("/").pop()! })).status).toBe("pending");
   });
 });
@@ -147,5 +147,37 @@ describe("roles and removal", () => {
     const bMember = await join(b, "bm@example.test", "VIEWER");
     await expect(changeMemberRole({ org: a, memberId: bMember.memberId, role: "ADMIN" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(removeMember({ org: a, memberId: bMember.memberId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("audit log", () => {
+  it("records each administrative action with its actor, for that organization only", async () => {
+    const org = await owner();
+    const other = await owner("other-owner@example.test");
+    const { memberId, ctx } = await join(org, "ann@example.test", "VIEWER");
+    await changeMemberRole({ org, memberId, role: "ADMIN" });
+    // No change, no entry.
+    await changeMemberRole({ org, memberId, role: "ADMIN" });
+    const pending = await inviteMember({ org, input: { email: "bob@example.test", role: "VIEWER" } });
+    await revokeInvitation({ org, invitationId: pending.invitation.id });
+    await removeMember({ org: ctx, memberId });
+    const entries = await testDb.auditEntry.findMany({ where: { organizationId: org.organizationId }, orderBy: { createdAt: "asc" }, select: { actorEmail: true, action: true, summary: true } });
+    expect(entries).toEqual([
+      { actorEmail: "owner@example.test", action: "member.invited", summary: "Invited ann@example.test as viewer." },
+      { actorEmail: "ann@example.test", action: "member.joined", summary: "ann@example.test joined as viewer through an invitation." },
+      { actorEmail: "owner@example.test", action: "member.role_changed", summary: "Changed ann@example.test's role from viewer to admin." },
+      { actorEmail: "owner@example.test", action: "member.invited", summary: "Invited bob@example.test as viewer." },
+      { actorEmail: "owner@example.test", action: "invitation.revoked", summary: "Withdrew the invitation for bob@example.test." },
+      { actorEmail: "ann@example.test", action: "member.left", summary: "ann@example.test left the organization." },
+    ]);
+    expect(await testDb.auditEntry.count({ where: { organizationId: other.organizationId } })).toBe(0);
+  });
+
+  it("writes no entry when the action is refused", async () => {
+    const org = await owner();
+    const self = await memberIdOf(org);
+    await expect(changeMemberRole({ org, memberId: self, role: "ADMIN" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(revokeInvitation({ org, invitationId: "cmwy00000000000000000000z" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await testDb.auditEntry.count()).toBe(0);
   });
 });

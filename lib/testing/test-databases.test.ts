@@ -36,7 +36,7 @@ describe("test databases", () => {
     expect(await countIn(b)).toBe(0);
     const applied = await withClient(b, async (client) => (await client.query(`select count(*)::int as n from _prisma_migrations where finished_at is not null`)).rows[0].n);
     expect(applied).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it.runIf(process.env.DATABASE_URL)("drops the per-worker and template databases at teardown", async () => {
     const url = await databases!.forWorker("a");

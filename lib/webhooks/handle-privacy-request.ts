@@ -2,11 +2,14 @@ import { z } from "zod";
 import { recordActivity } from "../activity/record-activity";
 import { db } from "../db";
 import type { WebhookDelivery } from "../generated/prisma/client.ts";
+import { log } from "../log";
 import type { DeliveryOutcome } from "./process-delivery";
 
 // Shopify's mandatory privacy webhooks. Ferry keeps personal data only on order rows (none exist
 // before order sync), so a customer request finds nothing to report or erase today; shop/redact
-// erases everything held for the shop. Each outcome is logged, without the customer's details.
+// erases everything held for the shop. Each outcome is logged, without the customer's details: in the
+// shop's Activity when Ferry knows the shop, and always as a log line, which is the only record for a
+// shop that was never connected or is already erased.
 const customerPayload = z.object({ body: z.object({ data_request: z.object({ id: z.number() }).partial().nullish() }).passthrough() });
 
 export async function handlePrivacyRequest({ delivery }: { delivery: WebhookDelivery }): Promise<DeliveryOutcome> {
@@ -32,7 +35,7 @@ export async function handlePrivacyRequest({ delivery }: { delivery: WebhookDeli
       });
     }
     await db().webhookDelivery.update({ where: { id: delivery.id }, data: { payload: {} } });
-    return { handled: true, action: connection ? "shop data erased" : "nothing held for this shop" };
+    return logged({ delivery, connection, action: connection ? "shop data erased" : "nothing held for this shop" });
   }
 
   const requestId = customerPayload.safeParse(delivery.payload).data?.body.data_request?.id;
@@ -49,5 +52,17 @@ export async function handlePrivacyRequest({ delivery }: { delivery: WebhookDeli
   }
   // The request itself names the customer: keep no copy of it.
   await db().webhookDelivery.update({ where: { id: delivery.id }, data: { payload: {} } });
-  return { handled: true, action: "no personal data held" };
+  return logged({ delivery, connection, action: connection ? "no personal data held" : "nothing held for this shop" });
+}
+
+/** The outcome, as the job's result and as a log line (topic, shop and delivery only: no customer). */
+function logged({ delivery, connection, action }: { delivery: WebhookDelivery; connection: { organizationId: string } | null; action: string }): DeliveryOutcome {
+  log.info("privacy request handled", {
+    topic: delivery.topic,
+    shop: delivery.shop,
+    deliveryId: delivery.deliveryId,
+    organizationId: connection?.organizationId ?? null,
+    outcome: action,
+  });
+  return { handled: true, action };
 }

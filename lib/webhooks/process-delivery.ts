@@ -1,7 +1,5 @@
-import { recordActivity } from "../activity/record-activity";
-import { markUninstalled } from "../connections/mark-uninstalled";
 import { db } from "../db";
-import { upcomingAuthorizationExpirationDataSchema } from "../platforms/tiktok/webhooks";
+import { handleLifecycleDelivery, LIFECYCLE_TOPICS } from "./handle-lifecycle-delivery";
 import { handlePrivacyRequest } from "./handle-privacy-request";
 import { processInventoryDelivery } from "./process-inventory-delivery";
 import { processProductDelivery } from "./process-product-delivery";
@@ -17,52 +15,43 @@ export type DeliveryOutcome =
     }
   | { handled: false; reason: string };
 
+const PRIVACY_TOPICS = new Set(["SHOPIFY customers/data_request", "SHOPIFY customers/redact", "SHOPIFY shop/redact"]);
+
+export interface ProcessDeliveryOptions {
+  /** The organization the delivery was stored for; null for a shop no organization has connected. */
+  organizationId: string | null;
+  deliveryId: string;
+}
+
 /** The job side of a webhook: reads the stored delivery and does what its topic asks. Safe to run twice. */
-export async function processDelivery({ deliveryId }: { deliveryId: string }): Promise<DeliveryOutcome> {
-  const delivery = await db().webhookDelivery.findUnique({ where: { id: deliveryId } });
+export async function processDelivery({ organizationId, deliveryId }: ProcessDeliveryOptions): Promise<DeliveryOutcome> {
+  // `?? null`: an undefined filter would match every organization.
+  const delivery = await db().webhookDelivery.findFirst({ where: { id: deliveryId, organizationId: organizationId ?? null } });
   if (!delivery) return { handled: false, reason: "delivery no longer stored (pruned or redacted)" };
   const key = `${delivery.platform} ${delivery.topic}`;
 
-  if (key === "SHOPIFY customers/data_request" || key === "SHOPIFY customers/redact" || key === "SHOPIFY shop/redact") {
-    return handlePrivacyRequest({ delivery });
-  }
+  // Privacy requests are answered whether or not the store is (still) connected.
+  if (PRIVACY_TOPICS.has(key)) return handlePrivacyRequest({ delivery });
   if (!delivery.connectionId) return { handled: false, reason: `no connected store for ${delivery.shop}` };
+  const connectionId = delivery.connectionId;
+  if (LIFECYCLE_TOPICS.has(key)) return handleLifecycleDelivery({ delivery: { ...delivery, connectionId } });
+
+  // Data topics: a store that is disconnected, uninstalled or waiting for re-authorization gets no
+  // work (a soft disconnect stops jobs; its subscriptions are being removed, but deliveries in flight
+  // still arrive). Its catalog is brought up to date by the import that follows reconnecting.
+  const connection = await db().connection.findUnique({ where: { id: connectionId }, select: { status: true } });
+  if (!connection) return { handled: false, reason: "the store is no longer connected" };
+  if (connection.status !== "ACTIVE") return { handled: false, reason: `the store is ${connection.status.toLowerCase().replace("_", " ")}: nothing is synced for it` };
 
   switch (key) {
-    case "SHOPIFY app/uninstalled": {
-      const changed = await markUninstalled({ connectionId: delivery.connectionId, reason: "Ferry was uninstalled from this Shopify store." });
-      return { handled: true, action: changed ? "marked uninstalled" : "already uninstalled" };
-    }
-    case "TIKTOK SELLER_DEAUTHORIZATION": {
-      const changed = await markUninstalled({ connectionId: delivery.connectionId, reason: "The seller removed Ferry's authorization on TikTok Shop." });
-      return { handled: true, action: changed ? "marked uninstalled" : "already uninstalled" };
-    }
-    case "TIKTOK UPCOMING_AUTHORIZATION_EXPIRATION": {
-      const data = upcomingAuthorizationExpirationDataSchema.safeParse((delivery.payload as { data?: unknown }).data);
-      const expiresAt = data.success && data.data.expiration_time ? new Date(data.data.expiration_time * 1000) : new Date(Date.now() + 30 * 86_400_000);
-      const connection = await db().connection.update({
-        where: { id: delivery.connectionId },
-        data: { reauthorizeBy: expiresAt },
-        select: { name: true, organizationId: true },
-      });
-      await recordActivity({
-        organizationId: connection.organizationId,
-        type: "connections.authorization_expiring",
-        level: "WARNING",
-        message: `${connection.name}: TikTok Shop says the authorization expires on ${expiresAt.toISOString().slice(0, 10)}. Re-authorize it under Connections to keep orders and listings in sync.`,
-        subjectType: "connection",
-        subjectId: delivery.connectionId,
-      });
-      return { handled: true, action: "warned" };
-    }
     case "SHOPIFY products/update":
     case "SHOPIFY products/delete":
     case "TIKTOK PRODUCT_CREATION":
     case "TIKTOK PRODUCT_INFORMATION_CHANGE":
     case "TIKTOK PRODUCT_STATUS_CHANGE":
-      return processProductDelivery({ delivery: { ...delivery, connectionId: delivery.connectionId } });
+      return processProductDelivery({ delivery: { ...delivery, connectionId } });
     case "SHOPIFY inventory_levels/update":
-      return processInventoryDelivery({ delivery: { ...delivery, connectionId: delivery.connectionId } });
+      return processInventoryDelivery({ delivery: { ...delivery, connectionId } });
     default:
       // Order and fulfillment topics are processed by their own features as they land.
       return { handled: false, reason: `${key} is stored; no handler for it yet` };

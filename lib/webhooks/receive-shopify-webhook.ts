@@ -1,9 +1,10 @@
 import { AppError } from "../errors";
 import { shopifyConfig } from "../connections/platform-config";
 import { isPrivacyTopic } from "../platforms/shopify/topics";
-import { readShopifyWebhook } from "../platforms/shopify/webhooks";
+import { log } from "../log";
+import { isStaleShopifyWebhook, readShopifyWebhook } from "../platforms/shopify/webhooks";
 import { minimizeShopifyPayload } from "./minimize-shopify-payload";
-import { storeAndEnqueueDelivery } from "./store-delivery";
+import { storeAndEnqueueDelivery, type ReceiveDeliveryResult } from "./store-delivery";
 
 export interface ReceiveShopifyWebhookOptions {
   rawBody: string;
@@ -12,13 +13,18 @@ export interface ReceiveShopifyWebhookOptions {
   endpoint: "main" | "compliance";
 }
 
-/** Verify (401 on a bad HMAC, as Shopify requires) → headers → explicit topic set → dedupe → enqueue. */
-export async function receiveShopifyWebhook({ rawBody, headers, endpoint }: ReceiveShopifyWebhookOptions) {
+/** Verify (401 on a bad HMAC, as Shopify requires) → headers → explicit topic set → age → dedupe → enqueue. */
+export async function receiveShopifyWebhook({ rawBody, headers, endpoint }: ReceiveShopifyWebhookOptions): Promise<ReceiveDeliveryResult> {
   const check = readShopifyWebhook({ rawBody, headers, clientSecret: shopifyConfig().clientSecret });
   if (!check.ok) throw new AppError(check.reason === "signature" ? "UNAUTHENTICATED" : "BAD_REQUEST", `${check.message}.`);
   const { webhook } = check;
   if (isPrivacyTopic(webhook.topic) !== (endpoint === "compliance")) {
     throw new AppError("BAD_REQUEST", `The ${webhook.topic} topic is not delivered to this address.`);
+  }
+  if (isStaleShopifyWebhook({ triggeredAt: webhook.triggeredAt })) {
+    // Acknowledged, not refused: Shopify deletes a subscription after repeated failed deliveries.
+    log.warn("stale Shopify webhook ignored", { topic: webhook.topic, shop: webhook.shop, webhookId: webhook.webhookId, triggeredAt: webhook.triggeredAt });
+    return { duplicate: false, stale: true };
   }
   let body: unknown;
   try {

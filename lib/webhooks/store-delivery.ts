@@ -12,6 +12,8 @@ export interface StoreDeliveryOptions {
 }
 
 export type StoreDeliveryResult = { duplicate: true } | { duplicate: false; id: string };
+/** What a webhook route answers for: stored and queued, a duplicate, or too old to be genuine (acknowledged, not stored). */
+export type ReceiveDeliveryResult = StoreDeliveryResult | { duplicate: false; stale: true };
 
 /**
  * Dedupe, then enqueue: the platform's delivery id is unique, so a retried or replayed delivery is
@@ -35,7 +37,10 @@ export async function storeAndEnqueueDelivery(options: StoreDeliveryOptions): Pr
   }
   try {
     await inngest.send(
-      webhookReceived.create({ deliveryId: id, platform: options.platform, topic: options.topic, shop: options.shop }, { id: `webhook-${options.platform}-${options.deliveryId}` }),
+      webhookReceived.create(
+        { deliveryId: id, platform: options.platform, topic: options.topic, shop: options.shop, organizationId: connection?.organizationId ?? null },
+        { id: `webhook-${options.platform}-${options.deliveryId}` },
+      ),
     );
   } catch (error) {
     await db().webhookDelivery.delete({ where: { id } }).catch(() => {});

@@ -10,8 +10,10 @@ export interface LogCounts {
 }
 
 const MAX_ROWS = 50_000;
+/** Old rows go in batches of this many, so a full log does not move 50,000 rows on every request. */
+const TRIM = 5_000;
 
-/** In-memory request log (not persisted): a bounded ring of rows plus running counts since the last reset. */
+/** In-memory request log (not persisted): the last MAX_ROWS rows (up to TRIM more) plus running counts since the last reset. */
 export class RequestLog {
   private rows: LogRow[] = [];
   private seq = 0;
@@ -20,7 +22,7 @@ export class RequestLog {
   add(row: Omit<LogRow, "seq">): LogRow {
     const full = { ...row, seq: ++this.seq };
     this.rows.push(full);
-    if (this.rows.length > MAX_ROWS) this.rows.splice(0, this.rows.length - MAX_ROWS);
+    if (this.rows.length > MAX_ROWS + TRIM) this.rows.splice(0, this.rows.length - MAX_ROWS);
     const c = this.counts;
     c.total++;
     c[row.direction]++;

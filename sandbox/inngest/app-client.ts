@@ -51,7 +51,9 @@ export async function callApp(
     if (opts.signal.aborted) throw err;
     return { kind: "unreachable", error: describeFetchError(err), timedOut: (err as Error).name === "TimeoutError" };
   }
-  const signatureError = opts.signingKey && res.status < 300 ? verify(res.headers.get("x-inngest-signature"), answer, opts.signingKey) : null;
+  // Every answer is checked, errors too: an unsigned 400 with x-inngest-no-retry would otherwise let
+  // anyone on the path fail a run for good (and trigger its onFailure).
+  const signatureError = opts.signingKey ? verify(res.headers.get("x-inngest-signature"), answer, opts.signingKey) : null;
   return { kind: "answer", status: res.status, headers: res.headers, text: answer, signatureError };
 }
 

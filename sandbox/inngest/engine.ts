@@ -17,6 +17,8 @@ export interface EngineOptions {
   durationScale: number;
   requestTimeoutMs: number;
   maxInFlight: number;
+  /** The clock cron schedules are computed on (tests shift it to a due time). */
+  cronClock: () => number;
   log: (line: Record<string, unknown>) => void;
 }
 

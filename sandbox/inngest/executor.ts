@@ -56,8 +56,19 @@ export async function handleCall(engine: Engine, queued: QueueItem): Promise<voi
     return;
   }
   engine.removeItem(item.id);
+  try {
+    handleAnswer(engine, run, item, res, ms);
+  } catch (err) {
+    // The queue item is gone: a run left as it is would stay Running forever.
+    const message = `the runner could not process the app's answer: ${(err as Error).message}`;
+    logStep(engine, run, item, { op: "RunnerError", status: "Failed", ms, error: message });
+    finishRun(engine, run, "Failed", { error: { name: "Error", message } });
+  }
+}
+
+function handleAnswer(engine: Engine, run: RunRecord, item: CallItem, res: Awaited<ReturnType<typeof callApp>>, ms: number): void {
   if (res.kind === "unreachable") return retry(engine, run, item, { name: "Error", message: `request timed out: ${res.error}` }, null, ms);
-  if (res.signatureError) return retry(engine, run, item, { name: "Error", message: `rejected the app's answer: ${res.signatureError}` }, null, ms);
+  if (res.signatureError) return retry(engine, run, item, { name: "Error", message: `rejected the app's answer (HTTP ${res.status}): ${res.signatureError}` }, null, ms);
   const answer = parseJson(res.text);
   if (res.status === 200) {
     logStep(engine, run, item, { op: "RunComplete", status: "Completed", ms });
@@ -81,11 +92,12 @@ function backoff(engine: Engine, attempt: number, retryAfter: string | null): nu
 /** A retriable failure of the function (or of one step when stepId names it). */
 function retry(engine: Engine, run: RunRecord, item: CallItem, error: unknown, retryAfter: string | null, ms: number): void {
   const fn = engine.functions.get(run.functionId)!;
-  run.attempts++;
   if (item.attempt + 1 >= fn.maxAttempts) {
     logStep(engine, run, item, { op: "FunctionError", status: "Failed", ms, error: errorMessage(error) });
     return finishRun(engine, run, "Failed", { error });
   }
+  // Counts retries only: the view adds the first attempt, so a run called twice shows 2.
+  run.attempts++;
   const delay = backoff(engine, item.attempt, retryAfter);
   logStep(engine, run, item, { op: "FunctionError", status: "Retrying", ms, error: errorMessage(error), retryInMs: delay });
   engine.enqueue({ kind: "call", runId: run.id, stepId: item.stepId, attempt: item.attempt + 1, at: Date.now() + delay });
@@ -116,7 +128,6 @@ function handleOps(engine: Engine, run: RunRecord, item: CallItem, ops: Op[], he
         resolveStep(engine, run, op.id, { type: "error", error: op.error }, false);
         break;
       case "StepError": {
-        run.attempts++;
         const h = history("Retrying");
         h.error = op.error;
         if (item.attempt + 1 >= fn.maxAttempts) {
@@ -124,6 +135,7 @@ function handleOps(engine: Engine, run: RunRecord, item: CallItem, ops: Op[], he
           resolveStep(engine, run, op.id, { type: "error", error: op.error }, false);
           break;
         }
+        run.attempts++;
         const delay = backoff(engine, item.attempt, headers.get("retry-after"));
         logStep(engine, run, item, { op: op.op, step: name, status: "Retrying", ms, error: errorMessage(op.error), retryInMs: delay });
         run.pending[op.id] = "step";
@@ -136,39 +148,60 @@ function handleOps(engine: Engine, run: RunRecord, item: CallItem, ops: Op[], he
         engine.enqueue({ kind: "call", runId: run.id, stepId: op.id, attempt: 0, at: now });
         break;
       case "Sleep": {
+        const until = String(op.name ?? op.opts?.duration ?? "0s");
+        const at = attempt(() => sleepTarget(until, now, scale));
+        if (!at.ok) return failRun(engine, run, item, name, `step.sleep "${name}": ${at.error}`);
         history("Sleeping");
         run.pending[op.id] = "sleep";
-        engine.enqueue({ kind: "sleep", runId: run.id, hash: op.id, at: sleepTarget(String(op.name ?? op.opts?.duration ?? "0s"), now, scale) });
+        engine.enqueue({ kind: "sleep", runId: run.id, hash: op.id, at: at.value });
         logStep(engine, run, item, { op: op.op, step: name, status: "Sleeping", until: op.name });
         break;
       }
       case "WaitForEvent": {
-        history("Waiting");
         const condition = typeof op.opts?.if === "string" ? op.opts.if : undefined;
-        if (condition) compileCel(condition);
+        const compiled = attempt(() => condition && compileCel(condition));
+        if (!compiled.ok) return failRun(engine, run, item, name, `step.waitForEvent "${name}": the if expression "${condition}" is not supported: ${compiled.error}`);
+        const at = attempt(() => sleepTarget(String(op.opts?.timeout ?? "1y"), now, scale));
+        if (!at.ok) return failRun(engine, run, item, name, `step.waitForEvent "${name}": timeout ${at.error}`);
+        history("Waiting");
         run.pending[op.id] = "wait";
-        const timeout = engine.enqueue({ kind: "wait-timeout", runId: run.id, hash: op.id, at: sleepTarget(String(op.opts?.timeout ?? "1y"), now, scale) });
+        const timeout = engine.enqueue({ kind: "wait-timeout", runId: run.id, hash: op.id, at: at.value });
         engine.state.waits.push({ runId: run.id, hash: op.id, event: String(op.name), if: condition, createdAt: now, itemId: timeout.id });
         logStep(engine, run, item, { op: op.op, step: name, status: "Waiting", event: op.name });
         break;
       }
       case "InvokeFunction": {
+        const timeout = attempt(() => (typeof op.opts?.timeout === "string" ? sleepTarget(op.opts.timeout, now, scale) : undefined));
+        if (!timeout.ok) return failRun(engine, run, item, name, `step.invoke "${name}": timeout ${timeout.error}`);
         history("Invoking");
         run.pending[op.id] = "invoke";
-        invokeChild(engine, run, op, now);
+        invokeChild(engine, run, op, now, timeout.value);
         logStep(engine, run, item, { op: op.op, step: name, status: "Invoking", function: op.opts?.function_id });
         break;
       }
       default:
-        logStep(engine, run, item, { op: op.op, step: name, status: "Failed", error: "unsupported opcode" });
-        finishRun(engine, run, "Failed", { error: { name: "Error", message: `the local runner does not support opcode ${op.op}` } });
-        return;
+        return failRun(engine, run, item, name, `the local runner does not support opcode ${op.op}`);
     }
   }
   continueIfSettled(engine, run);
 }
 
-function invokeChild(engine: Engine, run: RunRecord, op: Op, now: number): void {
+/** Reads something the app asked for (a duration, an expression), or says why it cannot. */
+function attempt<T>(read: () => T): { ok: true; value: T } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: read() };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}
+
+/** The app asked for something the runner cannot do: fail the run with the reason (onFailure runs). */
+function failRun(engine: Engine, run: RunRecord, item: CallItem, step: string, message: string): void {
+  logStep(engine, run, item, { step, status: "Failed", error: message });
+  finishRun(engine, run, "Failed", { error: { name: "Error", message } });
+}
+
+function invokeChild(engine: Engine, run: RunRecord, op: Op, now: number, timeoutAt: number | undefined): void {
   const target = String(op.opts?.function_id ?? "");
   const fn = engine.functions.get(target);
   const payload = (op.opts?.payload ?? {}) as { data?: Record<string, unknown> };
@@ -178,9 +211,7 @@ function invokeChild(engine: Engine, run: RunRecord, op: Op, now: number): void 
   }
   const event = { name: "inngest/function.invoked", data: payload.data ?? {}, id: engine.newId("evt_"), ts: now };
   createRun(engine, fn, event, [event], { runId: run.id, hash: op.id });
-  if (typeof op.opts?.timeout === "string") {
-    engine.enqueue({ kind: "invoke-timeout", runId: run.id, hash: op.id, at: sleepTarget(op.opts.timeout, now, engine.options.durationScale) });
-  }
+  if (timeoutAt !== undefined) engine.enqueue({ kind: "invoke-timeout", runId: run.id, hash: op.id, at: timeoutAt });
 }
 
 export function handleTimer(engine: Engine, item: QueueItem): void {

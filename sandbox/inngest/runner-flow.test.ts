@@ -1,5 +1,5 @@
-// Flow control through real SDK functions: concurrency per key, throttle, rateLimit, debounce,
-// idempotency and batchEvents.
+// Flow control through real SDK functions: concurrency per key (sleeping and waiting runs hold no
+// slot), throttle (per key), rateLimit, debounce, idempotency and batchEvents.
 import { afterEach, describe, expect, it } from "vitest";
 import { setup, type TestApp } from "./test-harness";
 
@@ -13,12 +13,18 @@ const overlap = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 describe("flow control", () => {
   it("concurrency 1 per key serializes one key while another key proceeds", async () => {
     const spans: Span[] = [];
+    // The first run of key A holds its slot until B's step has started: B must not wait for A.
+    let bStarted!: () => void;
+    const bRunning = new Promise<void>((r) => { bStarted = r; });
     t = await setup((inngest) => [
       inngest.createFunction({ id: "per-conn", concurrency: { limit: 1, key: "event.data.connectionId" }, triggers: [{ event: "conn/sync" }] }, async ({ event, step }) => {
         await step.run("work", async () => {
           const start = Date.now();
-          await delay(80);
-          spans.push({ key: event.data.connectionId as string, start, end: Date.now() });
+          const key = event.data.connectionId as string;
+          if (key === "B") bStarted();
+          else if (!spans.some((s) => s.key === "A")) await Promise.race([bRunning, delay(5_000)]);
+          await delay(30);
+          spans.push({ key, start, end: Date.now() });
         });
       }),
     ]);
@@ -32,7 +38,28 @@ describe("flow control", () => {
     const b = spans.find((s) => s.key === "B")!;
     expect(a).toHaveLength(2);
     expect(overlap(a[0]!, a[1]!)).toBe(false);
-    expect(a.some((s) => overlap(s, b))).toBe(true);
+    expect(overlap(a[0]!, b)).toBe(true);
+  });
+
+  it("sleeping or waiting runs hold no concurrency slot", async () => {
+    t = await setup((inngest) => [
+      inngest.createFunction({ id: "one-slot", concurrency: { limit: 1, key: "event.data.shop" }, triggers: [{ event: "shop/job" }] }, async ({ event, step }) => {
+        if (event.data.mode === "wait") await step.waitForEvent("go", { event: "shop/go", timeout: "1h" });
+        if (event.data.mode === "sleep") await step.sleep("nap", "20s"); // × 0.05 = 1 s
+        return step.run("work", () => event.data.mode as string);
+      }),
+    ]);
+    await t.send({ name: "shop/job", data: { shop: "s1", mode: "wait" } });
+    await t.waitFor(async () => (await t!.runs("one-slot"))[0]?.status === "Waiting", "a waiting run");
+    await t.send({ name: "shop/job", data: { shop: "s1", mode: "sleep" } });
+    await t.waitFor(async () => (await t!.runs("one-slot")).some((r) => r.status === "Sleeping"), "a sleeping run");
+    await t.send({ name: "shop/job", data: { shop: "s1", mode: "quick" } });
+    const quick = await t.waitFor(async () => (await t!.runs("one-slot")).find((r) => r.event.data.mode === "quick" && r.status === "Completed"), "the quick run");
+    const others = (await t.runs("one-slot")).filter((r) => r.id !== quick.id);
+    expect(others.map((r) => r.status).sort()).toEqual(["Sleeping", "Waiting"]);
+    await t.send({ name: "shop/go" });
+    await t.idle();
+    expect((await t.runs("one-slot")).map((r) => r.output).sort()).toEqual(["quick", "sleep", "wait"]);
   });
 
   it("throttle queues runs beyond the limit instead of dropping them", async () => {
@@ -47,6 +74,21 @@ describe("flow control", () => {
     // 3 s × durationScale 0.05 = 150 ms between starts.
     expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(140);
     expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(140);
+  });
+
+  it("throttle is counted per key: one key's backlog does not delay another key", async () => {
+    t = await setup((inngest) => [
+      inngest.createFunction({ id: "throttled-per-shop", throttle: { limit: 1, period: "20s", key: "event.data.shop" }, triggers: [{ event: "demo/tk" }] }, async ({ event }) => event.data.n),
+    ]);
+    await t.send([{ name: "demo/tk", data: { shop: "x", n: 1 } }, { name: "demo/tk", data: { shop: "x", n: 2 } }, { name: "demo/tk", data: { shop: "y", n: 3 } }]);
+    await t.idle();
+    const runs = await t.runs("throttled-per-shop");
+    const byN = new Map(runs.map((r) => [r.output as number, r]));
+    expect([...byN.keys()].sort()).toEqual([1, 2, 3]);
+    const started = (n: number) => Date.parse(byN.get(n)!.startedAt!);
+    // 20 s × durationScale 0.05 = 1 s between starts of shop x; shop y runs without waiting for it.
+    expect(started(2) - started(1)).toBeGreaterThanOrEqual(990);
+    expect(Date.parse(byN.get(3)!.endedAt!)).toBeLessThan(started(2));
   });
 
   it("rateLimit drops events over the limit per key", async () => {

@@ -1,6 +1,9 @@
 // Persistence and resilience: restart of the runner mid-run, the app going away, sync failures,
-// out-of-band registration, cron and the manual invoke endpoint.
+// the startup sync retrying until the app is up, POST /v0/sync, out-of-band registration and the
+// manual invoke endpoint.
 import { afterEach, describe, expect, it } from "vitest";
+import { Inngest } from "inngest";
+import { serve } from "inngest/node";
 import { closeServer, listen, setup, type TestApp } from "./test-harness";
 import { startRunner } from "./runner";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -76,6 +79,60 @@ describe("persistence and resilience", () => {
     expect(runs[0]).toMatchObject({ status: "Completed", attempts: 1, output: "ok" });
   });
 
+  it("syncs at startup once the app comes up, retrying refused connections and 503s meanwhile", async () => {
+    const { server, port } = await listen((_req, res) => res.end());
+    await closeServer(server); // nothing listens on this port yet
+    const appUrl = `http://127.0.0.1:${port}/api/inngest`;
+    const dataDir = mkdtempSync(path.join(tmpdir(), "runner-start-"));
+    const logs: Array<Record<string, unknown>> = [];
+    const runner = await startRunner({ port: 0, dataDir, appUrl, syncRetryMs: 20, log: (l) => logs.push(l) });
+    cleanup.push(async () => { await runner.close(); rmSync(dataDir, { recursive: true, force: true }); });
+    const retries = () => logs.filter((l) => l.msg === "app not ready for sync yet, retrying");
+    await waitUntil(() => retries().length >= 2, "refused syncs");
+    expect(String(retries()[0]!.error)).toContain("unreachable");
+
+    // The app starts, answers 503 twice while it warms up, then serves its functions.
+    const inngest = new Inngest({ id: "late-app", isDev: true, baseUrl: runner.url, logger: { info() {}, warn() {}, error() {}, debug() {} } });
+    const handler = serve({ client: inngest, functions: [inngest.createFunction({ id: "hello", triggers: [{ event: "demo/hello" }] }, async () => "hi")] });
+    let warming = 2;
+    const app = await listenOn(port, (req, res) => {
+      if (warming-- > 0) return void res.writeHead(503).end("compiling");
+      void handler(req, res);
+    });
+    cleanup.push(() => closeServer(app));
+    const ready = await runner.ready;
+    expect(ready).toMatchObject({ ok: true, functions: ["late-app-hello"] });
+    expect(retries().some((l) => String(l.error).includes("the app answered 503"))).toBe(true);
+    await fetch(`${runner.url}/e/any`, { method: "POST", body: JSON.stringify({ name: "demo/hello" }) });
+    await waitUntil(async () => ((await (await fetch(`${runner.url}/v0/runs?function=hello&status=Completed`)).json()) as { runs: unknown[] }).runs.length === 1, "the run");
+  });
+
+  it("syncs on POST /v0/sync, and answers 502 when the app stays away or refuses for good", async () => {
+    t = await setup((inngest) => [inngest.createFunction({ id: "synced", triggers: [{ event: "demo/s" }] }, async () => "s")]);
+    t.runner.engine.functions.clear();
+    const ok = await fetch(`${t.runner.url}/v0/sync`, { method: "POST" });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ ok: true, functions: ["test-app-synced"] });
+
+    const { server, port } = await listen((_req, res) => res.end());
+    await closeServer(server);
+    const dataDir = mkdtempSync(path.join(tmpdir(), "runner-sync-"));
+    const away = await startRunner({ port: 0, dataDir, appUrl: `http://127.0.0.1:${port}/api/inngest`, syncOnStart: false, syncRetryMs: 20, log: () => {} });
+    cleanup.push(async () => { await away.close(); rmSync(dataDir, { recursive: true, force: true }); });
+    const down = await fetch(`${away.url}/v0/sync?timeoutMs=200`, { method: "POST" });
+    expect(down.status).toBe(502);
+    expect(((await down.json()) as { error: string }).error).toMatch(/unreachable/);
+
+    // A 404 (a wrong serve path) will not fix itself: no retries.
+    let calls = 0;
+    const wrong = await listenOn(port, (_req, res) => { calls++; res.writeHead(404).end("no such route"); });
+    cleanup.push(() => closeServer(wrong));
+    const refused = await fetch(`${away.url}/v0/sync?timeoutMs=5000`, { method: "POST" });
+    expect(refused.status).toBe(502);
+    expect(((await refused.json()) as { error: string }).error).toContain("the app answered 404: no such route");
+    expect(calls).toBe(1);
+  });
+
   it("rejects a sync with an unsupported expression and keeps the previous functions", async () => {
     t = await setup((inngest) => [inngest.createFunction({ id: "kept", triggers: [{ event: "demo/k" }] }, async () => "kept")]);
     const bad = [{ id: "test-app-bad", triggers: [{ event: "demo/b", expression: "event.data.tags.exists(t, t == 'x')" }], steps: { step: { runtime: { url: t.appUrl } } } }];
@@ -110,6 +167,14 @@ describe("persistence and resilience", () => {
     expect(await t.run(runId)).toMatchObject({ status: "Completed", output: "inngest/scheduled.timer" });
   });
 });
+
+async function waitUntil(probe: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 async function listenOn(port: number, handler: Parameters<typeof listen>[0]): Promise<Server> {
   const { createServer } = await import("node:http");

@@ -54,6 +54,33 @@ describe("signing (cloud mode)", () => {
     expect((await r.sync()).error).toContain("answer is not signed");
   });
 
+  it("does not let an unsigned error answer fail a run for good", async () => {
+    // An unsigned 400 + x-inngest-no-retry (what the SDK sends for a permanent failure) from
+    // something that is not the app: checked like any answer, so it is a retriable rejection.
+    let calls = 0;
+    const impostor = await listen((_req, res) => {
+      calls++;
+      res.writeHead(400, { "content-type": "application/json", "x-inngest-no-retry": "true" }).end(JSON.stringify({ name: "Error", message: "stop" }));
+    });
+    cleanup.push(() => closeServer(impostor.server));
+    const dataDir = mkdtempSync(path.join(tmpdir(), "runner-sign-"));
+    const runner = await startRunner({ port: 0, dataDir, appUrl: "http://127.0.0.1:1/unused", syncOnStart: false, signingKey: SIGNING_KEY, backoffBaseMs: 20, log: () => {} });
+    cleanup.push(async () => { await runner.close(); rmSync(dataDir, { recursive: true, force: true }); });
+    const functions = [{ id: "x-f", triggers: [{ event: "demo/f" }], steps: { step: { runtime: { url: `http://127.0.0.1:${impostor.port}/api/inngest` }, retries: { attempts: 1 } } } }];
+    const reg = await fetch(`${runner.url}/fn/register`, { method: "POST", body: JSON.stringify({ functions }), headers: { authorization: `Bearer ${hashSigningKey(SIGNING_KEY)}` } });
+    expect(reg.status).toBe(200);
+    await fetch(`${runner.url}/e/any`, { method: "POST", body: JSON.stringify({ name: "demo/f" }) });
+    const deadline = Date.now() + 10_000;
+    let run: { status: string; attempts: number; error: { message: string } } | undefined;
+    while (Date.now() < deadline && run?.status !== "Failed") {
+      run = ((await (await fetch(`${runner.url}/v0/runs`)).json()) as { runs: NonNullable<typeof run>[] }).runs[0];
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(run).toMatchObject({ status: "Failed", attempts: 2 });
+    expect(run!.error.message).toMatch(/rejected the app's answer \(HTTP 400\): .*not signed/);
+    expect(calls).toBe(2);
+  });
+
   it("accepts /fn/register only with the hashed signing key", async () => {
     t = await setup(() => [], { cloud: true });
     const body = JSON.stringify({ url: t.appUrl, functions: [] });

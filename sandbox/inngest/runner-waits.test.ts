@@ -73,4 +73,29 @@ describe("sleeping and waiting", () => {
     const byConn = Object.fromEntries(runs.map((r) => [r.event.data.connectionId as string, r.status]));
     expect(byConn).toEqual({ c1: "Cancelled", c2: "Completed" });
   });
+
+  it.each([
+    ["an if expression outside the supported CEL subset", "if", /step\.waitForEvent "approval": the if expression "event\.data\.tags\.exists\(t, t == 'x'\)" is not supported: .*function calls are not supported/],
+    ["a sleep duration the runner cannot read", "sleep", /step\.sleep "nap": cannot parse sleep duration ""/],
+  ])("fails the run with the reason for %s instead of leaving it Running", async (_what, mode, reason) => {
+    const failures: string[] = [];
+    t = await setup((inngest) => [
+      inngest.createFunction({
+        id: "odd", retries: 0, triggers: [{ event: "demo/odd" }],
+        onFailure: async ({ error }: { error: Error }) => { failures.push(error.message); },
+      }, async ({ step }) => {
+        await step.run("before", () => "ok");
+        if (mode === "if") await step.waitForEvent("approval", { event: "order/approved", if: "event.data.tags.exists(t, t == 'x')", timeout: "1h" });
+        else await step.sleep("nap", "soon"); // the SDK sends an empty duration for a string ms() cannot read
+        return "unreachable";
+      }),
+    ]);
+    await t.send({ name: "demo/odd" });
+    await t.idle({ waiting: true });
+    const run = (await t.runs("test-app-odd"))[0]!;
+    expect(run.status).toBe("Failed");
+    expect(run.error?.message).toMatch(reason);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(reason);
+  });
 });

@@ -27,6 +27,8 @@ export interface RunnerOptions {
   durationScale?: number;
   requestTimeoutMs?: number;
   maxInFlight?: number;
+  /** The clock cron schedules are read from; default Date.now. Tests shift it to just before a due time. */
+  cronClock?: () => number;
   /** In-band sync at start (retried until the app answers). Default true. */
   syncOnStart?: boolean;
   /** Receives one object per log line; default prints JSON to stdout. */
@@ -55,6 +57,7 @@ export async function startRunner(options: RunnerOptions = {}): Promise<Runner> 
     durationScale: options.durationScale ?? 1,
     requestTimeoutMs: options.requestTimeoutMs ?? 5 * 60_000,
     maxInFlight: options.maxInFlight ?? 50,
+    cronClock: options.cronClock ?? Date.now,
     log: options.log ?? ((line) => console.log(JSON.stringify(line))),
   };
   const engine = new Engine(resolved, { call: handleCall, timer: handleTimer });

@@ -36,6 +36,9 @@ export function restoreFunctions(engine: Engine): void {
   if (engine.state.functions.length) applyFunctions(engine, engine.state.functions, "stored");
 }
 
+// While the app boots or compiles (a dev server, a proxy in front of it) it may answer 5xx: worth waiting for.
+const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+
 export async function syncInBand(engine: Engine, opts: { untilMs?: number } = {}): Promise<SyncResult> {
   const deadline = Date.now() + (opts.untilMs ?? Infinity);
   let delay = engine.options.syncRetryMs;
@@ -45,15 +48,22 @@ export async function syncInBand(engine: Engine, opts: { untilMs?: number } = {}
       requestTimeoutMs: engine.options.requestTimeoutMs,
       signal: engine.abort.signal,
     });
+    let problem: string;
     if (res.kind === "answer") {
-      if (res.status !== 200) return fail(engine, `the app answered ${res.status}: ${res.text.slice(0, 300)}`);
-      if (res.signatureError) return fail(engine, `the app's sync answer was rejected: ${res.signatureError}`);
-      const body = syncAnswerSchema.safeParse(parseJson(res.text));
-      if (!body.success) return fail(engine, `the app's sync answer is not a function list (is INNGEST_ALLOW_IN_BAND_SYNC off? then it registers through /fn/register)`);
-      return applyFunctions(engine, body.data.functions, "in_band");
+      if (res.status === 200) {
+        if (res.signatureError) return fail(engine, `the app's sync answer was rejected: ${res.signatureError}`);
+        const body = syncAnswerSchema.safeParse(parseJson(res.text));
+        if (!body.success) return fail(engine, `the app's sync answer is not a function list (is INNGEST_ALLOW_IN_BAND_SYNC off? then it registers through /fn/register)`);
+        return applyFunctions(engine, body.data.functions, "in_band");
+      }
+      problem = `the app answered ${res.status}: ${res.text.slice(0, 300)}`;
+      // Anything else (401 for a wrong signing key, 404 for a wrong URL) will not change by waiting.
+      if (!RETRY_STATUSES.has(res.status)) return fail(engine, problem);
+    } else {
+      problem = `the app at ${engine.options.appUrl} is unreachable: ${res.error}`;
     }
-    if (Date.now() + delay > deadline) return fail(engine, `the app at ${engine.options.appUrl} is unreachable: ${res.error}`);
-    engine.log({ level: "warn", msg: "app not answering sync yet, retrying", url: engine.options.appUrl, error: res.error });
+    if (Date.now() + delay > deadline) return fail(engine, problem);
+    engine.log({ level: "warn", msg: "app not ready for sync yet, retrying", url: engine.options.appUrl, error: problem, retryInMs: delay });
     await new Promise((r) => setTimeout(r, delay));
     if (engine.closing) return { ok: false, functions: [], error: "runner closing" };
     delay = Math.min(delay * 2, 10_000);
@@ -68,28 +78,56 @@ function fail(engine: Engine, message: string): SyncResult {
   return { ok: false, functions: [...engine.functions.keys()], error };
 }
 
+// setTimeout holds at most 2^31-1 ms (~24.8 days); a monthly or yearly schedule waits longer, in hops.
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Calls `due` once the clock reaches `at`. A wait longer than one timer can hold is split into
+ * hops, and every hop re-reads the clock, so nothing fires early.
+ */
+export function timerUntil(at: number, clock: () => number, due: () => void, track: (t: NodeJS.Timeout | null, previous: NodeJS.Timeout | null) => void): void {
+  let current: NodeJS.Timeout | null = null;
+  const hop = () => {
+    const left = at - clock();
+    const previous = current;
+    if (left <= 0) {
+      current = null;
+      track(null, previous);
+      due();
+      return;
+    }
+    current = setTimeout(hop, Math.min(left, MAX_TIMER_MS));
+    track(current, previous);
+  };
+  hop();
+}
+
 function armCrons(engine: Engine): void {
   for (const t of cronTimers.get(engine) ?? []) clearTimeout(t);
   const timers = new Set<NodeJS.Timeout>();
   cronTimers.set(engine, timers);
+  const clock = engine.options.cronClock;
+  const track = (t: NodeJS.Timeout | null, previous: NodeJS.Timeout | null) => {
+    if (previous) timers.delete(previous);
+    if (t) timers.add(t);
+  };
   for (const fn of engine.functions.values()) {
     for (const cron of fn.crons) {
       const arm = () => {
         if (engine.closing) return;
-        const at = cron.next(Date.now());
-        const timer = setTimeout(() => {
-          timers.delete(timer);
+        const at = cron.next(clock());
+        timerUntil(at, clock, () => {
           if (engine.closing || engine.functions.get(fn.id) !== fn) return;
           // A deterministic id: a second runner process or a restart in the same minute dedupes.
           const event = { name: "inngest/scheduled.timer", data: { cron: cron.source }, id: `cron-${fn.id}-${at}`, ts: at };
           if (engine.state.seenEvents[event.id] === undefined) {
             engine.state.seenEvents[event.id] = Date.now();
+            engine.log({ level: "info", msg: "cron fired", fn: fn.id, cron: cron.source, at: new Date(at).toISOString() });
             scheduleFunction(engine, fn, event);
             engine.changed();
           }
           arm();
-        }, Math.min(at - Date.now(), 2 ** 31 - 1));
-        timers.add(timer);
+        }, track);
       };
       arm();
     }

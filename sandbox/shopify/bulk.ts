@@ -98,7 +98,7 @@ export function runBulkQuery(g: GqlContext, schema: GraphQLSchema, query: string
   if (invalid.length) return { error: `Invalid bulk query: ${invalid.map((e) => e.message).join("; ")}` };
   const shape = checkShape(schema, doc);
   if (shape) return { error: shape };
-  const result = runQuery({ schema, document: doc, g: { ...g, bulk: true, after: [] } });
+  const result = runQuery({ schema, document: doc, g: { ...g, bulk: true, after: [], search: [] } });
   if (result.errors?.length) return { error: `Bulk query failed in the sandbox: ${result.errors.map((e) => e.message).join("; ")}` };
   const { lines, roots } = flattenToJsonl((result.data ?? {}) as Json);
   const body = lines.length ? `${lines.join("\n")}\n` : "";

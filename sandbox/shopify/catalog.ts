@@ -1,6 +1,6 @@
 // Shops, products, variants and inventory: the operations shared by the control API and GraphQL.
 import { iso } from "./ids";
-import { addProductToIndex, addVariantToIndex, reindexVariant, removeProductFromIndex, removeVariantFromIndex, shopIndex } from "./shop-index";
+import { creationTime, indexLevel, indexProduct, indexVariant, shopIndex, unindexProduct, unindexVariant } from "./shop-index";
 import { nextId, type ImageRec, type ProductRec, type ShopRec, type ShopifyState, type VariantRec } from "./state";
 
 export interface ShopInput { domain: string; plan?: string; currency?: string; ianaTimezone?: string; name?: string; email?: string; locations?: { name: string; countryCode?: string; city?: string }[] }
@@ -37,7 +37,10 @@ export function totalAvailable(shop: ShopRec, inventoryItemId: number): number {
 
 export function setAvailable(shop: ShopRec, inventoryItemId: number, locationId: number, quantity: number): number {
   const before = availableAt(shop, inventoryItemId, locationId);
-  (shop.levels[inventoryItemId] ??= {})[locationId] = quantity;
+  const levels = (shop.levels[inventoryItemId] ??= {});
+  const created = levels[locationId] === undefined;
+  levels[locationId] = quantity;
+  if (created) indexLevel(shop, inventoryItemId, locationId);
   return quantity - before;
 }
 
@@ -68,14 +71,14 @@ function optionsFrom(input: ProductInput): ProductRec["options"] {
 }
 
 export function addProduct(st: ShopifyState, shop: ShopRec, input: ProductInput, nowMs: number): ProductRec {
-  const at = iso(nowMs);
+  const at = iso(creationTime(shop, nowMs));
   const product: ProductRec = {
     id: nextId(st), title: input.title, handle: slug(input.title), descriptionHtml: input.descriptionHtml, status: input.status ?? "ACTIVE",
     vendor: input.vendor ?? shop.name, productType: input.productType ?? "", tags: input.tags ?? [], options: optionsFrom(input),
     images: images(st, input.images), variantIds: [], createdAt: at, updatedAt: at,
   };
   shop.products[product.id] = product;
-  addProductToIndex(shop, product.id);
+  indexProduct(shop, product);
   const location = primaryLocation(shop);
   input.variants.forEach((vi, i) => {
     const v: VariantRec = {
@@ -87,7 +90,8 @@ export function addProduct(st: ShopifyState, shop: ShopRec, input: ProductInput,
     shop.variants[v.id] = v;
     product.variantIds.push(v.id);
     shop.levels[v.inventoryItemId] = { [location]: vi.inventoryQuantity };
-    addVariantToIndex(shop, v);
+    indexVariant(shop, v);
+    indexLevel(shop, v.inventoryItemId, location);
   });
   return product;
 }
@@ -111,7 +115,6 @@ export function patchProduct(st: ShopifyState, shop: ShopRec, product: ProductRe
   for (const [v, vp] of targets) {
     const sku = vp.id !== undefined && vp.sku !== undefined ? vp.sku : v.sku;
     const barcode = vp.barcode !== undefined ? vp.barcode : v.barcode;
-    reindexVariant(shop, v, { sku, barcode });
     v.sku = sku;
     v.barcode = barcode;
     if (vp.price !== undefined) v.price = String(vp.price);
@@ -122,19 +125,21 @@ export function patchProduct(st: ShopifyState, shop: ShopRec, product: ProductRe
     }
     if (vp.inventoryPolicy) v.inventoryPolicy = vp.inventoryPolicy;
     v.updatedAt = at;
+    indexVariant(shop, v);
   }
   product.updatedAt = at;
+  indexProduct(shop, product);
   return null;
 }
 
 export function deleteProduct(shop: ShopRec, product: ProductRec): void {
   for (const id of product.variantIds) {
     const v = shop.variants[id]!;
-    removeVariantFromIndex(shop, v);
+    unindexVariant(shop, v);
     delete shop.levels[v.inventoryItemId];
     delete shop.variants[id];
   }
-  removeProductFromIndex(shop, product.id);
+  unindexProduct(shop, product);
   delete shop.products[product.id];
 }
 

@@ -121,3 +121,55 @@ describe("Shopify orders, fulfillment, inventory and webhooks", () => {
     expect(del.body.data!.webhookSubscriptionDelete.userErrors).toEqual([]);
   });
 });
+
+describe("Location.inventoryLevels", () => {
+  async function twoLocations() {
+    const ctx = fakeContext();
+    const { access_token: token } = await installedShop(ctx, { locations: [{ name: "Main" }, { name: "Annex" }] });
+    const products = Array.from({ length: 12 }, (_, i) => ({ title: `P${i}`, descriptionHtml: "", variants: [{ sku: `L-${i}`, price: "1.00", inventoryQuantity: i }] }));
+    const seed = (await call(ctx, "POST", `/__sandbox/shopify/shops/${SHOP}/products`, { body: { products } })).body as { products: { id: string; variants: { inventoryItemId: string }[] }[] };
+    const [main, annex] = (await gql(ctx, token, "{ locations(first: 5) { nodes { id name } } }")).body.data!.locations.nodes as { id: string }[];
+    const items = seed.products.map((p) => p.variants[0]!.inventoryItemId);
+    for (const i of [9, 2, 5]) await call(ctx, "POST", `/__sandbox/shopify/shops/${SHOP}/inventory`, { body: { sku: `L-${i}`, available: 100 + i, locationId: annex!.id } });
+    return { ctx, token, main: main!.id, annex: annex!.id, items, products: seed.products };
+  }
+  const LEVELS = (location: string, args: string) => `{ location(id: "${location}") { inventoryLevels(${args}) { edges { cursor node { item { id } quantities(names: ["available"]) { quantity } } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`;
+  const itemsOf = (res: { body: { data?: Record<string, any> } }) => res.body.data!.location.inventoryLevels.edges.map((e: { node: { item: { id: string } } }) => e.node.item.id); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it("pages the levels stocked at one location by inventory item, with cursors and reverse", async () => {
+    const { ctx, token, annex, main, items } = await twoLocations();
+    const first = await gql(ctx, token, LEVELS(annex, "first: 2"));
+    expect(itemsOf(first)).toEqual([items[2], items[5]]);
+    expect(first.body.data!.location.inventoryLevels.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(first.body.data!.location.inventoryLevels.edges[0].node.quantities).toEqual([{ quantity: 102 }]);
+    const next = await gql(ctx, token, LEVELS(annex, `first: 2, after: "${first.body.data!.location.inventoryLevels.pageInfo.endCursor}"`));
+    expect(itemsOf(next)).toEqual([items[9]]);
+    expect(next.body.data!.location.inventoryLevels.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(itemsOf(await gql(ctx, token, LEVELS(main, "first: 3, reverse: true")))).toEqual([items[11], items[10], items[9]]);
+    expect(itemsOf(await gql(ctx, token, LEVELS(main, "first: 50")))).toEqual(items);
+  });
+
+  it("filters by inventory_item_id, warns about unknown fields, names unimplemented ones, and drops deleted products", async () => {
+    const { ctx, token, annex, items, products } = await twoLocations();
+    const one = await gql(ctx, token, LEVELS(annex, `first: 5, query: "inventory_item_id:${items[5]!.split("/").pop()}"`));
+    expect(itemsOf(one)).toEqual([items[5]]);
+    const none = await gql(ctx, token, LEVELS(annex, `first: 5, query: "inventory_item_id:${items[0]!.split("/").pop()}"`));
+    expect(itemsOf(none)).toEqual([]);
+    const unknown = await gql(ctx, token, LEVELS(annex, `first: 5, query: "colour:red"`));
+    expect(itemsOf(unknown)).toHaveLength(3);
+    expect((unknown.body.extensions as unknown as { search: unknown[] }).search).toEqual([expect.objectContaining({ path: ["location", "inventoryLevels"], warnings: [expect.objectContaining({ field: "colour" })] })]);
+    const unimplemented = await gql(ctx, token, LEVELS(annex, `first: 5, query: "updated_at:>2020-01-01"`));
+    expect(unimplemented.body.errors[0]).toMatchObject({ message: expect.stringContaining("Search field 'updated_at' of Location.inventoryLevels"), extensions: { code: "NOT_IMPLEMENTED_IN_SANDBOX" } });
+    await call(ctx, "DELETE", `/__sandbox/shopify/shops/${SHOP}/products/${products[5]!.id.split("/").pop()}`);
+    expect(itemsOf(await gql(ctx, token, LEVELS(annex, "first: 5")))).toEqual([items[2], items[9]]);
+  });
+
+  it("a level created by inventorySetQuantities at another location appears there", async () => {
+    const { ctx, token, annex, items } = await twoLocations();
+    const res = await gql(ctx, token, `mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) @idempotent(key: "loc-1") { userErrors { message } } }`, {
+      input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: items[0], locationId: annex, quantity: 4, changeFromQuantity: 0 }] },
+    });
+    expect(res.body.data!.inventorySetQuantities.userErrors).toEqual([]);
+    expect(itemsOf(await gql(ctx, token, LEVELS(annex, "first: 5")))).toEqual([items[0], items[2], items[5], items[9]]);
+  });
+});

@@ -111,6 +111,43 @@ describe("Shopify control API", () => {
     expect(JSON.parse(ctx.hooks[1]!.body)).toMatchObject({ tracking_company: "FedEx", tracking_number: "1Z2", order_id: Number(id1) });
   });
 
+  it("fulfills part of an order with lineItems, refuses more than is left, and filters the list by sourceIdentifier", async () => {
+    const { ctx, token, products } = await seeded();
+    const made = await gql(ctx, token, `mutation($o: OrderCreateOrderInput!) { orderCreate(order: $o) { order { id lineItems(first: 5) { nodes { id sku quantity } } } } }`, {
+      o: { sourceName: "tiktok", sourceIdentifier: "tt-7", lineItems: [{ variantId: products[0]!.variants[0]!.id, quantity: 3 }, { variantId: products[1]!.variants[0]!.id, quantity: 1 }] },
+    });
+    await gql(ctx, token, `mutation { orderCreate(order: { sourceIdentifier: "tt-8", lineItems: [{ variantId: "${products[0]!.variants[0]!.id}", quantity: 1 }] }) { order { id } } }`);
+    const order = made.body.data!.orderCreate.order;
+    const id = order.id.split("/").pop();
+    const [tee, other] = order.lineItems.nodes as { id: string }[];
+    const summary = async () => (await call(ctx, "GET", `${base}/orders/${id}`)).body as { fulfillmentStatus: string; lineItems: { fulfilledQuantity: number }[]; fulfillments: unknown[] };
+    const part = await call(ctx, "POST", `${base}/orders/${id}/fulfill`, { body: { trackingNumber: "1ZA", company: "UPS", lineItems: [{ lineItemId: tee!.id, quantity: 2 }] } });
+    expect(part.status).toBe(201);
+    expect(part.body).toMatchObject({ fulfillmentStatus: "PARTIALLY_FULFILLED", lineItems: [{ fulfilledQuantity: 2 }, { fulfilledQuantity: 0 }], fulfillments: [{ tracking: [{ number: "1ZA" }] }] });
+    expect(JSON.parse(ctx.hooks.at(-1)!.body)).toMatchObject({ tracking_number: "1ZA", line_items: [{ sku: "TEE-S", quantity: 2 }] });
+    const fo = await gql(ctx, token, `{ order(id: "${order.id}") { fulfillmentOrders(first: 1) { nodes { status lineItems(first: 5) { nodes { remainingQuantity } } } } } }`);
+    expect(fo.body.data!.order.fulfillmentOrders.nodes[0]).toEqual({ status: "IN_PROGRESS", lineItems: { nodes: [{ remainingQuantity: 1 }, { remainingQuantity: 1 }] } });
+    const hooks = ctx.hooks.length;
+    // more than is left, or a line item of no open fulfillment order: refused, nothing changes
+    const tooMany = await call(ctx, "POST", `${base}/orders/${id}/fulfill`, { body: { trackingNumber: "1ZB", company: "UPS", lineItems: [{ lineItemId: Number(tee!.id.split("/").pop()), quantity: 2 }] } });
+    expect(tooMany).toMatchObject({ status: 409, body: { error: "Invalid fulfillment order line item quantity requested." } });
+    const stranger = await call(ctx, "POST", `${base}/orders/${id}/fulfill`, { body: { trackingNumber: "1ZB", company: "UPS", lineItems: [{ lineItemId: "gid://shopify/LineItem/999999", quantity: 1 }] } });
+    expect(stranger).toMatchObject({ status: 400, body: { error: "none of lineItems belongs to an open fulfillment order of this order" } });
+    const zero = await call(ctx, "POST", `${base}/orders/${id}/fulfill`, { body: { trackingNumber: "1ZB", company: "UPS", lineItems: [{ lineItemId: tee!.id, quantity: 0 }] } });
+    expect(zero.status).toBe(400);
+    expect(await summary()).toMatchObject({ fulfillmentStatus: "PARTIALLY_FULFILLED", lineItems: [{ fulfilledQuantity: 2 }, { fulfilledQuantity: 0 }] });
+    expect((await summary()).fulfillments).toHaveLength(1);
+    expect(ctx.hooks).toHaveLength(hooks);
+    // without lineItems: everything left
+    const rest = await call(ctx, "POST", `${base}/orders/${id}/fulfill`, { body: { trackingNumber: "1ZC", company: "UPS" } });
+    expect(rest.body).toMatchObject({ fulfillmentStatus: "FULFILLED", lineItems: [{ fulfilledQuantity: 3 }, { fulfilledQuantity: 1 }] });
+    expect(JSON.parse(ctx.hooks.at(-1)!.body).line_items.map((l: { quantity: number }) => l.quantity)).toEqual([1, 1]);
+    expect(other).toBeDefined();
+    const filtered = (await call(ctx, "GET", `${base}/orders?sourceIdentifier=tt-8`)).body as { orders: { sourceIdentifier: string }[] };
+    expect(filtered.orders.map((o) => o.sourceIdentifier)).toEqual(["tt-8"]);
+    expect(((await call(ctx, "GET", `${base}/orders?sourceIdentifier=nope`)).body as { orders: unknown[] }).orders).toEqual([]);
+  });
+
   it("uninstall sends app/uninstalled and revokes the token; gdpr goes to the compliance address", async () => {
     const { ctx, token } = await seeded();
     expect((await call(ctx, "POST", `${base}/gdpr`, { body: { topic: "customers/delete" } })).status).toBe(400);
@@ -127,7 +164,7 @@ describe("Shopify control API", () => {
     expect((await gql(ctx, token, "{ shop { name } }")).status).toBe(401);
   });
 
-  it("seeds 50,000 variants well under 30 s and answers sku queries in O(page)", async () => {
+  it("seeds 50,000 variants well under 30 s and answers sku queries", async () => {
     const ctx = fakeContext();
     const { access_token: token } = await installedShop(ctx);
     const products = Array.from({ length: 10_000 }, (_, i) => ({
@@ -138,12 +175,11 @@ describe("Shopify control API", () => {
     const seedMs = Date.now() - started;
     expect(res.status).toBe(201);
     expect(seedMs).toBeLessThan(30_000);
-    const q0 = Date.now();
     for (let i = 0; i < 50; i += 1) {
       const r = await gql(ctx, token, `{ productVariants(first: 5, query: "sku:SKU-${i * 97}-3") { nodes { sku inventoryQuantity } } }`);
       expect(r.body.data!.productVariants.nodes).toEqual([{ sku: `SKU-${i * 97}-3`, inventoryQuantity: 3 }]);
     }
-    expect((Date.now() - q0) / 50).toBeLessThan(50); // a scan of 50,000 variants per query would not fit
+    // What a query costs is proven by counting reads (search.test.ts) and measured by `npm run bench -- sandbox-search`.
     const deep = await gql(ctx, token, `{ productVariants(first: 250, query: "barcode:99994") { nodes { sku } } }`);
     expect(deep.body.data!.productVariants.nodes).toEqual([{ sku: "SKU-9999-4" }]);
   });

@@ -2,6 +2,7 @@
 // field into a GraphQL error naming it (never a silent null).
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLTypeResolver } from "graphql";
 import type { SandboxContext } from "../core/platform";
+import type { SearchNotice } from "./search-fields";
 import type { ShopRec, ShopifyState } from "./state";
 
 export interface GqlContext {
@@ -14,6 +15,8 @@ export interface GqlContext {
   after: (() => void)[];
   /** @idempotent keys already used by this app on this shop → fingerprint of the input and the payload */
   idempotency: Map<string, { fingerprint: string; payload: unknown }>;
+  /** search warnings for `extensions.search` (unknown search fields) */
+  search: SearchNotice[];
 }
 
 /** A resolved object: plain values, or functions called as (args, context) like graphql's default resolver. */

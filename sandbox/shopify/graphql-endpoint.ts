@@ -77,7 +77,7 @@ export async function graphqlEndpoint(req: SandboxRequest, ctx: SandboxContext, 
   if (!byApp) idempotencyKeys.set(shop, (byApp = new Map()));
   let idempotency = byApp.get(auth.clientId);
   if (!idempotency) byApp.set(auth.clientId, (idempotency = new Map()));
-  const g: GqlContext = { ctx, st, shop, clientId: auth.clientId, scope: auth.scope, baseUrl: `http://${req.headers.host ?? "127.0.0.1"}`, bulk: false, after: [], idempotency };
+  const g: GqlContext = { ctx, st, shop, clientId: auth.clientId, scope: auth.scope, baseUrl: `http://${req.headers.host ?? "127.0.0.1"}`, bulk: false, after: [], idempotency, search: [] };
   const result = runQuery({ schema, document, g, variables, operationName });
   const actual = queryCost({ schema, document, operationName, variables, data: result.data ?? null }).cost;
   const status = refund({ ...bucketArgs, amount: requested.cost - actual });
@@ -86,7 +86,7 @@ export async function graphqlEndpoint(req: SandboxRequest, ctx: SandboxContext, 
   const body: Record<string, unknown> = {};
   if (result.errors?.length) body.errors = result.errors.map((e) => e.toJSON());
   if (result.data !== undefined) body.data = result.data;
-  body.extensions = costExt(requested.cost, actual, status);
+  body.extensions = { ...costExt(requested.cost, actual, status), ...(g.search.length ? { search: g.search } : {}) };
   const firstCode = result.errors?.[0]?.extensions?.code;
   return answer(body, shop, typeof firstCode === "string" ? firstCode : operationName ?? undefined);
 }

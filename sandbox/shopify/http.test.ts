@@ -89,3 +89,88 @@ describe("Shopify stand-in over HTTP", () => {
     expect(JSON.parse(retry.body)).toMatchObject({ available: 9 });
   });
 });
+
+describe("Shopify through a server that restarts and injects faults", () => {
+  const DOMAIN = "restart.myshopify.com";
+  const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), "ferry-shopify-restart-"));
+  const start = (dataDir: string) => createSandboxServer({ port: 0, host: "127.0.0.1", dataDir, modules: [shopifyModule] });
+  const to = (url: string) => (p: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(url + p, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body), redirect: "manual" });
+
+  async function install(url: string): Promise<string> {
+    const send = to(url);
+    await send("/__sandbox/apps", { platform: "shopify", clientId: "ferry-r", clientSecret: SECRET, redirectUrl: "http://127.0.0.1:3000/cb" });
+    await send("/__sandbox/shopify/shops", { domain: DOMAIN });
+    const form = new URLSearchParams({ client_id: "ferry-r", scope: "read_products,write_orders,read_orders", redirect_uri: "http://127.0.0.1:3000/cb", state: "s", decision: "install" });
+    const redirect = await fetch(`${url}/shopify/${DOMAIN}/admin/oauth/authorize`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString(), redirect: "manual" });
+    const code = new URL(redirect.headers.get("location")!).searchParams.get("code")!;
+    return ((await (await send(`/shopify/${DOMAIN}/admin/oauth/access_token`, { client_id: "ferry-r", client_secret: SECRET, code })).json()) as { access_token: string }).access_token;
+  }
+
+  it("keeps apps, shops, tokens, products, orders and what searches find across a restart", async () => {
+    const dataDir = dir();
+    let srv = await start(dataDir);
+    try {
+      const token = await install(srv.url);
+      const gql = async (url: string, query: string) => (await (await to(url)(`/shopify/${DOMAIN}/admin/api/2026-10/graphql.json`, { query }, { "x-shopify-access-token": token })).json()) as { data?: Record<string, any>; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      await to(srv.url)(`/__sandbox/shopify/shops/${DOMAIN}/products`, { products: [{ title: "Kept", descriptionHtml: "", variants: [{ sku: "KEEP-1", price: "3.00", inventoryQuantity: 4 }] }] });
+      const variant = (await gql(srv.url, `{ productVariants(first: 1, query: "sku:KEEP-1") { nodes { id } } }`)).data!.productVariants.nodes[0].id;
+      await gql(srv.url, `mutation { orderCreate(order: { sourceIdentifier: "tt-keep", lineItems: [{ variantId: "${variant}", quantity: 1 }] }) { order { id } } }`);
+      const before = await gql(srv.url, `{ products(first: 5, query: "updated_at:>='2020-01-01T00:00:00Z'") { nodes { title variants(first: 1) { nodes { sku inventoryQuantity } } } } orders(first: 5, query: "source_identifier:tt-keep") { nodes { sourceIdentifier } } fulfillmentOrders(first: 5) { nodes { status } } }`);
+      await srv.close();
+      srv = await start(dataDir);
+      const after = await gql(srv.url, `{ products(first: 5, query: "updated_at:>='2020-01-01T00:00:00Z'") { nodes { title variants(first: 1) { nodes { sku inventoryQuantity } } } } orders(first: 5, query: "source_identifier:tt-keep") { nodes { sourceIdentifier } } fulfillmentOrders(first: 5) { nodes { status } } }`);
+      expect(after.data).toEqual(before.data);
+      expect(after.data).toEqual({
+        products: { nodes: [{ title: "Kept", variants: { nodes: [{ sku: "KEEP-1", inventoryQuantity: 4 }] } }] },
+        orders: { nodes: [{ sourceIdentifier: "tt-keep" }] }, fulfillmentOrders: { nodes: [{ status: "OPEN" }] },
+      });
+      // the indexes are rebuilt from the state: a new record after the restart is found beside the old ones
+      await to(srv.url)(`/__sandbox/shopify/shops/${DOMAIN}/products`, { products: [{ title: "New", descriptionHtml: "", variants: [{ sku: "KEEP-2", price: "3.00", inventoryQuantity: 1 }] }] });
+      expect((await gql(srv.url, "{ products(first: 5, sortKey: TITLE) { nodes { title } } }")).data!.products.nodes).toEqual([{ title: "Kept" }, { title: "New" }]);
+      const apps = (await (await fetch(`${srv.url}/__sandbox/apps`)).json()) as { shopify: Record<string, unknown> };
+      expect(Object.keys(apps.shopify)).toEqual(["ferry-r"]);
+    } finally {
+      await srv.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("answers injected faults in Shopify's formats over HTTP, and leaves the install page and the control API alone", async () => {
+    const dataDir = dir();
+    const srv = await start(dataDir);
+    try {
+      const token = await install(srv.url);
+      const send = to(srv.url);
+      const graphql = () => send(`/shopify/${DOMAIN}/admin/api/2026-10/graphql.json`, { query: "{ shop { name } }" }, { "x-shopify-access-token": token });
+      expect((await send("/__sandbox/faults", { platform: "shopify", errorRate: 1 })).status).toBe(200);
+      const failed = await graphql();
+      expect(failed.status).toBe(500);
+      expect(failed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await failed.json()).toMatchObject({ errors: [{ extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      // a scope not granted yet, so the install page shows instead of redirecting
+      const page = await fetch(`${srv.url}/shopify/${DOMAIN}/admin/oauth/authorize?client_id=ferry-r&scope=read_inventory&redirect_uri=http://127.0.0.1:3000/cb`, { redirect: "manual" });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Install app");
+      expect((await fetch(`${srv.url}/__sandbox/shopify/shops/${DOMAIN}`)).status).toBe(200);
+      await send("/__sandbox/faults", { platform: "shopify", errorRate: 0, rateLimitRate: 1 });
+      const throttled = await graphql();
+      expect(throttled.status).toBe(200);
+      expect(await throttled.json()).toMatchObject({ errors: [{ extensions: { code: "THROTTLED" } }] });
+      const tokenLimited = await send(`/shopify/${DOMAIN}/admin/oauth/access_token`, { client_id: "ferry-r", client_secret: SECRET, code: "x" });
+      expect(tokenLimited.status).toBe(429);
+      expect(tokenLimited.headers.get("retry-after")).toBe("2.0");
+      await send("/__sandbox/faults", { platform: "shopify", rateLimitRate: 0, latencyMs: 300 });
+      const t = Date.now();
+      const slow = await graphql();
+      expect(Date.now() - t).toBeGreaterThanOrEqual(290);
+      expect(await slow.json()).toMatchObject({ data: { shop: { name: "restart" } } });
+      const log = (await (await fetch(`${srv.url}/__sandbox/requests`)).json()) as { rows: { route: string; status: number; code: string | number }[] };
+      // the log says which answers were injected
+      expect(log.rows.filter((r) => r.route.endsWith("graphql.json")).map((r) => [r.status, r.code])).toEqual([[500, "INTERNAL_SERVER_ERROR"], [200, "THROTTLED"], [200, null]]);
+    } finally {
+      await srv.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

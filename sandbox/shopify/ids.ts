@@ -12,14 +12,14 @@ export function parseGid(value: unknown, type?: string): { type: string; id: num
 }
 
 /** Shopify's cursors are base64 JSON of the last id and sort value. */
-export function encodeCursor(id: number): string {
-  return Buffer.from(JSON.stringify({ last_id: id, last_value: String(id) })).toString("base64");
+export function encodeCursor(id: number, value: number | string = String(id)): string {
+  return Buffer.from(JSON.stringify({ last_id: id, last_value: value })).toString("base64");
 }
 
-export function decodeCursor(cursor: string): number | null {
+export function decodeCursor(cursor: string): { id: number; value: unknown } | null {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64").toString("utf8")) as { last_id?: unknown };
-    return typeof parsed.last_id === "number" ? parsed.last_id : null;
+    const parsed = JSON.parse(Buffer.from(cursor, "base64").toString("utf8")) as { last_id?: unknown; last_value?: unknown };
+    return typeof parsed.last_id === "number" ? { id: parsed.last_id, value: parsed.last_value } : null;
   } catch {
     return null;
   }

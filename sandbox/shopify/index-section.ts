@@ -6,6 +6,7 @@ import { uiAction } from "../core/index-actions";
 import type { SandboxContext } from "../core/platform";
 import { totalAvailable } from "./catalog";
 import { displayFulfillmentStatus } from "./orders";
+import { take } from "../core/range-index";
 import { shopIndex } from "./shop-index";
 import { shopifyState, type OrderRec, type ProductRec, type ShopRec } from "./state";
 
@@ -48,18 +49,18 @@ function orderRow(shop: ShopRec, o: OrderRec): string {
 
 function shopHtml(shop: ShopRec): string {
   const ix = shopIndex(shop);
-  const products = ix.productIds.slice(0, MAX_PRODUCTS).map((id) => shop.products[id]!);
-  const orders = ix.orderIds.slice(-MAX_ORDERS).reverse().map((id) => shop.orders[id]!);
+  const products = take(ix.products.all.segments(), { limit: MAX_PRODUCTS }).entries.map((e) => shop.products[e.id]!);
+  const orders = take(ix.orders.all.segments(), { limit: MAX_ORDERS, desc: true }).entries.map((e) => shop.orders[e.id]!);
   const locations = shop.locations.map((l) => `${esc(l.name)}${l.isPrimary ? " (primary)" : ""}`).join(", ");
   const productTable = products.length
     ? `<table><tr><th>Product</th><th>Status</th><th>Variants (SKU, price, available)</th></tr>${products.map((p) => productRow(shop, p)).join("")}</table>`
-      + (ix.productIds.length > products.length ? `<p class="note">Showing the first ${products.length} of ${ix.productIds.length} products.</p>` : "")
+      + (ix.products.size > products.length ? `<p class="note">Showing the first ${products.length} of ${ix.products.size} products.</p>` : "")
     : `<p class="note">No products yet: <code>POST /__sandbox/shopify/shops/${esc(shop.domain)}/products</code>.</p>`;
   const orderTable = orders.length
     ? `<table><tr><th>Order</th><th>Source</th><th>Items</th><th>Fulfillment</th><th>Tracking</th><th></th></tr>${orders.map((o) => orderRow(shop, o)).join("")}</table>`
-      + (ix.orderIds.length > orders.length ? `<p class="note">Showing the newest ${orders.length} of ${ix.orderIds.length} orders.</p>` : "")
+      + (ix.orders.size > orders.length ? `<p class="note">Showing the newest ${orders.length} of ${ix.orders.size} orders.</p>` : "")
     : `<p class="note">No orders yet (apps create them with <code>orderCreate</code>).</p>`;
-  return `<h3>${esc(shop.domain)} <small>(${esc(shop.plan)}, ${esc(shop.currency)}, ${ix.productIds.length} products, ${ix.variantIds.length} variants, ${ix.orderIds.length} orders, installed apps: ${esc(Object.keys(shop.installs).join(", ") || "none")})</small></h3>
+  return `<h3>${esc(shop.domain)} <small>(${esc(shop.plan)}, ${esc(shop.currency)}, ${ix.products.size} products, ${ix.variants.size} variants, ${ix.orders.size} orders, installed apps: ${esc(Object.keys(shop.installs).join(", ") || "none")})</small></h3>
 <p>Locations: ${locations}</p>
 ${productTable}<h4>Orders</h4>${orderTable}`;
 }

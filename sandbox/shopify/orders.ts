@@ -1,7 +1,7 @@
 // Orders, fulfillment orders and fulfillments: shared by GraphQL mutations and the control API.
 import { iso } from "./ids";
 import { availableAt, primaryLocation, setAvailable } from "./catalog";
-import { addOrderToIndex } from "./shop-index";
+import { creationTime, indexFulfillmentOrder, indexOrder } from "./shop-index";
 import { nextId, type FulfillmentRec, type LineItemRec, type MoneyPair, type OrderRec, type ShopRec, type ShopifyState, type TrackingRec } from "./state";
 
 export type InventoryBehaviour = "BYPASS" | "DECREMENT_IGNORING_POLICY" | "DECREMENT_OBEYING_POLICY";
@@ -51,7 +51,7 @@ export function createOrder(options: { st: ShopifyState; shop: ShopRec; input: N
   if (input.lineItems.length === 0) errors.push({ field: ["order", "lineItems"], message: "Line items must have at least one line item", code: "INVALID" });
   if (errors.length) return errors;
   for (const li of items) li.id = nextId(st);
-  const at = iso(nowMs);
+  const at = iso(creationTime(shop, nowMs));
   const number = shop.nextOrderNumber++;
   const order: OrderRec = {
     id: nextId(st), number, name: input.name ?? `#${number}`, createdAt: at, updatedAt: at, processedAt: input.processedAt ?? at,
@@ -75,9 +75,10 @@ export function createOrder(options: { st: ShopifyState; shop: ShopRec; input: N
       lineItems: shippable.map((li) => ({ id: nextId(st), lineItemId: li.id, totalQuantity: li.quantity, remainingQuantity: li.quantity })) };
     shop.fulfillmentOrders[fo.id] = fo;
     order.fulfillmentOrderIds.push(fo.id);
+    indexFulfillmentOrder(shop, fo);
   }
   shop.orders[order.id] = order;
-  addOrderToIndex(shop, order);
+  indexOrder(shop, order);
   return order;
 }
 
@@ -111,6 +112,7 @@ export function fulfill(options: { st: ShopifyState; shop: ShopRec; requests: Fu
     order.lineItems.find((li) => li.id === p.line.lineItemId)!.fulfilledQuantity += p.quantity;
     p.fo.status = p.fo.lineItems.every((l) => l.remainingQuantity === 0) ? "CLOSED" : "IN_PROGRESS";
     p.fo.updatedAt = at;
+    indexFulfillmentOrder(shop, p.fo);
   }
   const f: FulfillmentRec = {
     id: nextId(st), orderId: order.id, name: `${order.name}-F${order.fulfillmentIds.length + 1}`, status: "SUCCESS", createdAt: at, updatedAt: at,
@@ -120,13 +122,16 @@ export function fulfill(options: { st: ShopifyState; shop: ShopRec; requests: Fu
   shop.fulfillments[f.id] = f;
   order.fulfillmentIds.push(f.id);
   order.updatedAt = at;
+  indexOrder(shop, order);
   return f;
 }
 
 export function updateTracking(shop: ShopRec, f: FulfillmentRec, tracking: TrackingRec[], nowMs: number): void {
   f.tracking = tracking;
   f.updatedAt = iso(nowMs);
-  shop.orders[f.orderId]!.updatedAt = f.updatedAt;
+  const order = shop.orders[f.orderId]!;
+  order.updatedAt = f.updatedAt;
+  indexOrder(shop, order);
 }
 
 export function cancelOrder(options: { shop: ShopRec; order: OrderRec; reason: string; restock: boolean; nowMs: number }): string | null {
@@ -142,7 +147,9 @@ export function cancelOrder(options: { shop: ShopRec; order: OrderRec; reason: s
     const fo = shop.fulfillmentOrders[id]!;
     fo.status = "CLOSED";
     fo.updatedAt = at;
+    indexFulfillmentOrder(shop, fo);
   }
+  indexOrder(shop, order);
   if (options.restock && order.inventoryDecremented) {
     for (const li of order.lineItems) {
       const v = li.variantId === null ? undefined : shop.variants[li.variantId];

@@ -1,7 +1,7 @@
 // A subset of Shopify's search syntax: `field:value` terms (quoted values, `*` prefix match,
 // `:>`, `:>=`, `:<`, `:<=` comparisons, `-field:value` negation), implicit AND, and OR.
 // Parentheses are not supported. Unknown fields are ignored with a warning, as Shopify does.
-export interface SearchTerm { field: string | null; op: "=" | ">" | ">=" | "<" | "<="; value: string; negate: boolean; prefix: boolean }
+export interface SearchTerm { field: string | null; op: "=" | ">" | ">=" | "<" | "<="; value: string; negate: boolean; prefix: boolean; phrase?: boolean }
 /** OR of AND-groups. An empty array means "everything". */
 export type SearchQuery = SearchTerm[][];
 
@@ -27,11 +27,12 @@ function unquote(v: string): string {
 
 function parseTerm(token: string): SearchTerm {
   const m = /^(-?)([A-Za-z_.]+):((?:[<>]=?)?)(.*)$/.exec(token);
-  if (!m) return { field: null, op: "=", value: unquote(token), negate: false, prefix: false };
+  if (!m) return { field: null, op: "=", value: unquote(token), negate: false, prefix: false, phrase: unquote(token) !== token };
   let value = unquote(m[4]!);
-  const prefix = value.endsWith("*");
+  const phrase = value !== m[4];
+  const prefix = !phrase && value.endsWith("*");
   if (prefix) value = value.slice(0, -1);
-  return { field: m[2]!.toLowerCase(), op: (m[3] || "=") as SearchTerm["op"], value, negate: m[1] === "-", prefix };
+  return { field: m[2]!.toLowerCase(), op: (m[3] || "=") as SearchTerm["op"], value, negate: m[1] === "-", prefix, phrase };
 }
 
 /** Accessors per filterable field; returning values lets one term match any of them. */
@@ -53,7 +54,7 @@ function compare(v: string | number | null, term: SearchTerm): boolean {
   if (v === null) return false;
   if (term.op !== "=") {
     const a = typeof v === "number" ? v : Date.parse(v);
-    const b = Number.isNaN(Number(term.value)) ? Date.parse(term.value) : Number(term.value);
+    const b = comparable(term.value);
     if (Number.isNaN(a) || Number.isNaN(b)) return false;
     return term.op === ">" ? a > b : term.op === ">=" ? a >= b : term.op === "<" ? a < b : a <= b;
   }
@@ -62,29 +63,7 @@ function compare(v: string | number | null, term: SearchTerm): boolean {
   return term.prefix ? s.startsWith(want) : s === want;
 }
 
-export function unknownFields<T>(q: SearchQuery, fields: FieldAccessors<T>): string[] {
-  return q.flat().filter((t) => t.field !== null && !(t.field in fields)).map((t) => t.field!);
-}
-
-/**
- * Filters ids (ascending) by the query. When every AND-group has an exact term on an indexed field,
- * candidates come from the index (O(matches)); otherwise the whole list is scanned.
- */
-export function searchIds<T>(options: {
-  query: SearchQuery; all: number[]; load: (id: number) => T | undefined; fields: FieldAccessors<T>;
-  freeText: (item: T) => string; indexed: Record<string, (value: string) => number[] | undefined>;
-}): number[] {
-  const { query, all, load, fields, freeText, indexed } = options;
-  if (query.length === 0) return all;
-  const result = new Set<number>();
-  for (const group of query) {
-    const key = group.find((t) => t.field !== null && indexed[t.field] && t.op === "=" && !t.negate && !t.prefix);
-    const candidates = key ? (indexed[key.field!]!(key.value) ?? []) : all;
-    for (const id of candidates) {
-      const item = load(id);
-      if (item !== undefined && group.every((t) => matchesTerm(item, t, fields, freeText))) result.add(id);
-    }
-  }
-  if (query.length === 1) return [...result];
-  return [...result].sort((a, b) => a - b);
+/** The number a comparison term compares with: a number as written, else a date in ms (NaN when neither). */
+export function comparable(value: string): number {
+  return Number.isNaN(Number(value)) ? Date.parse(value) : Number(value);
 }

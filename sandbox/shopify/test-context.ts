@@ -57,9 +57,9 @@ export const TEST_APP = { platform: "shopify", clientId: "ferry-test", clientSec
 export const SHOP = "acme.myshopify.com";
 
 /** Registers the app, creates the shop, installs and exchanges a token. Returns the token response. */
-export async function installedShop(ctx: SandboxContext, options: { expiring?: boolean; plan?: string; scope?: string } = {}): Promise<{ access_token: string; refresh_token?: string }> {
+export async function installedShop(ctx: SandboxContext, options: { expiring?: boolean; plan?: string; scope?: string; locations?: { name: string }[] } = {}): Promise<{ access_token: string; refresh_token?: string }> {
   await call(ctx, "POST", "/__sandbox/apps", { body: TEST_APP });
-  await call(ctx, "POST", "/__sandbox/shopify/shops", { body: { domain: SHOP, plan: options.plan } });
+  await call(ctx, "POST", "/__sandbox/shopify/shops", { body: { domain: SHOP, plan: options.plan, locations: options.locations } });
   const redirect = await call(ctx, "POST", `/shopify/${SHOP}/admin/oauth/authorize`, {
     form: true, body: { client_id: TEST_APP.clientId, scope: options.scope ?? "read_products,write_products,read_orders,write_orders,write_inventory", redirect_uri: TEST_APP.redirectUrl, state: "nonce-1", decision: "install" },
   });

@@ -1,10 +1,13 @@
 // Resolver views for the shop, products, variants, locations and inventory.
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { availableAt, totalAvailable, variantByInventoryItem } from "./catalog";
-import { paginate, paginateRecords, type PageArgs } from "./connection";
+import { listMatches, paginate, paginateIds, paginateRecords, type Matches, type PageArgs } from "./connection";
 import { PLANS } from "./config";
 import { gid, money, parseGid } from "./ids";
 import type { GqlContext, View } from "./gql-context";
+import { checkSearchFields } from "./search-fields";
+import { parseSearch } from "./search-query";
+import { shopIndex } from "./shop-index";
 import type { LocationRec, ProductRec, ShopRec, VariantRec } from "./state";
 
 const count = (n: number) => ({ count: n, precision: "EXACT" });
@@ -38,10 +41,18 @@ export function locationView(shop: ShopRec, l: LocationRec): View {
       const item = parseGid(args.inventoryItemId, "InventoryItem");
       return item && shop.levels[item.id]?.[l.id] !== undefined ? inventoryLevelView(shop, item.id, l.id) : null;
     },
-    inventoryLevels: (args: PageArgs, g: GqlContext) => {
-      const items = Object.keys(shop.levels).map(Number).filter((i) => shop.levels[i]![l.id] !== undefined).sort((a, b) => a - b);
-      // Inventory levels page by inventory item id at this location.
-      return paginate({ ids: items, args, load: (i) => inventoryLevelView(shop, i, l.id), unbounded: g.bulk });
+    inventoryLevels: (args: PageArgs & { query?: string | null; includeInactive?: boolean | null }, g: GqlContext, info: GraphQLResolveInfo) => {
+      // Inventory levels page by inventory item id at this location, from the location's index.
+      const query = checkSearchFields({ query: parseSearch(args.query), raw: args.query, implemented: ["inventory_item_id"], info, g });
+      const levels = shopIndex(shop).levelsByLocation.get(l.id);
+      const wanted = query.length ? new Set(query.flatMap((group) => group.filter((t) => t.op === "=" && !t.negate).map((t) => Number(t.value)))) : null;
+      if (wanted && query.some((group) => group.some((t) => t.op !== "=" || t.negate || t.prefix || t.field === null))) {
+        throw new GraphQLError("Location.inventoryLevels in the sandbox filters by inventory_item_id:<id> terms only.", { extensions: { code: "NOT_IMPLEMENTED_IN_SANDBOX" } });
+      }
+      const matches: Matches = wanted
+        ? listMatches([...wanted].filter((i) => levels?.has(i)).sort((a, b) => a - b).map((i) => ({ v: i, id: i })))
+        : (bounds) => levels?.segments(bounds) ?? [];
+      return paginate({ matches, args, valueOf: (i) => (levels?.has(i) ? i : undefined), load: (i) => inventoryLevelView(shop, i, l.id), unbounded: g.bulk });
     },
   };
 }
@@ -78,7 +89,7 @@ export function inventoryItemView(shop: ShopRec, itemId: number): View | null {
       return loc && shop.levels[itemId]?.[loc.id] !== undefined ? inventoryLevelView(shop, itemId, loc.id) : null;
     },
     inventoryLevels: (args: PageArgs, g: GqlContext) =>
-      paginate({ ids: locations().sort((a, b) => a - b), args, load: (l) => inventoryLevelView(shop, itemId, l), unbounded: g.bulk }),
+      paginateIds({ ids: locations(), args, load: (l) => inventoryLevelView(shop, itemId, l), unbounded: g.bulk }),
   };
 }
 
@@ -120,7 +131,7 @@ export function productView(shop: ShopRec, p: ProductRec): View {
       __typename: "ProductOption", id: gid("ProductOption", p.id * 10 + i), name: o.name, position: i + 1, values: o.values,
       optionValues: o.values.map((value, j) => ({ id: gid("ProductOptionValue", p.id * 1000 + i * 100 + j), name: value, hasVariants: true })),
     })),
-    variants: (args: PageArgs, g: GqlContext) => paginate({ ids: [...p.variantIds].sort((a, b) => a - b), args, load: (id) => variantView(shop, shop.variants[id]!), unbounded: g.bulk }),
+    variants: (args: PageArgs, g: GqlContext) => paginateIds({ ids: p.variantIds, args, load: (id) => variantView(shop, shop.variants[id]!), unbounded: g.bulk }),
     images: (args: PageArgs, g: GqlContext) => paginateRecords(p.images, args, imageView, g.bulk),
     media: (args: PageArgs, g: GqlContext) => paginateRecords(p.images, args, mediaView, g.bulk),
     featuredImage: p.images[0] ? imageView(p.images[0]) : null,

@@ -92,6 +92,7 @@ function shipExisting(call: ApiCall): ApiResult {
   const pkg = findPackage(call);
   if ("code" in pkg) return pkg;
   const o = call.store.s.orders[pkg.order_id]!;
+  if (o.status === "CANCELLED" || pkg.status === "CANCELLED") return fail(21011042, "Cannot complete the operation when order is cancelled.");
   if (pkg.status !== "PROCESSING") return fail(11006021, "Package has been shipped. Please not ship the package again.");
   const bad = canShip(o);
   if (bad) return bad;

@@ -7,7 +7,7 @@ import { issues } from "./control-products";
 import { fail, ok, type ApiResult } from "./envelope";
 import { emit } from "./events";
 import { nextId } from "./ids";
-import { page, smallIndex } from "./pager";
+import { inCandidates, inIndexes, page } from "./pager";
 import { identifierType, imageFromUrl, newProduct, productSeed, salesAttributes } from "./product-model";
 import { pageSize, SEARCH_CAP } from "./product-search";
 import { normalizeAmount } from "./regions";
@@ -94,12 +94,14 @@ function searchGlobal(call: ApiCall): ApiResult {
   if (skus && skus.length > 100) return fail(12019015, "The number of SKU exceed the limit");
   const [cge, cle, uge, ule] = [b.create_time_ge, b.create_time_le, b.update_time_ge, b.update_time_le].map((v) => (typeof v === "number" ? v : undefined));
   const s = call.store.s;
-  const index = skus
-    ? smallIndex([...new Set(skus.flatMap((k) => [...(call.store.globalSkuToProducts.get(`${call.seller.id}|${k}`) ?? [])]))]
-        .map((id) => s.globalProducts[id]!).filter((g) => !status || g.status === status).map((g) => ({ id: g.id, t: g.update_time })))
-    : call.store.idx(call.store.globalsBySeller, status ? `${call.seller.id}|${status}` : call.seller.id);
-  const filter = cge !== undefined || cle !== undefined ? (id: string) => s.globalProducts[id]!.create_time >= (cge ?? 0) && s.globalProducts[id]!.create_time <= (cle ?? Infinity) : undefined;
-  const r = page(index, { ge: uge, le: ule, token: call.query.get("page_token"), size, cap: SEARCH_CAP, filter });
+  const within = (t: number, ge: number | undefined, le: number | undefined) => t >= (ge ?? -Infinity) && t <= (le ?? Infinity);
+  const matches = skus
+    ? inCandidates([...new Set(skus.flatMap((k) => [...(call.store.globalSkuToProducts.get(`${call.seller.id}|${k}`) ?? [])]))]
+        .map((id) => s.globalProducts[id]!)
+        .filter((g) => (!status || g.status === status) && within(g.create_time, cge, cle) && within(g.update_time, uge, ule))
+        .map((g) => ({ id: g.id, t: g.update_time })))
+    : inIndexes([call.store.globalsBySeller.get(status ? `${call.seller.id}|${status}` : call.seller.id)], { v: { ge: uge, le: ule }, b: { ge: cge, le: cle } });
+  const r = page({ matches, token: call.query.get("page_token"), size, cap: SEARCH_CAP });
   if ("error" in r) return r.error === "cap" ? fail(12052180, "The total number of search results can not exceed 10000.") : fail(12019108, "page number is invalid");
   return ok({
     next_page_token: r.next, total_count: r.total,
@@ -126,12 +128,15 @@ function editGlobal(call: ApiCall, whole: boolean): ApiResult {
       if (!isObj(raw)) return fail(12052910, "Invalid input parameters: skus.");
       const prev = typeof raw.id === "string" ? old.get(raw.id) : undefined;
       if (typeof raw.id === "string" && raw.id && !prev) return fail(12052557, "The SKU ID does not belong to the product.");
-      const price = isObj(raw.price) && typeof raw.price.amount === "string" ? normalizeAmount(raw.price.amount, GLOBAL_CURRENCY) : prev ? prev.price.amount : null;
+      // a whole edit overwrites everything, so every SKU carries its price (skus[].price is required there)
+      const price = isObj(raw.price) && typeof raw.price.amount === "string" ? normalizeAmount(raw.price.amount, GLOBAL_CURRENCY) : prev && !whole ? prev.price.amount : null;
       if (!price) return fail(12019010, "product price is invalid");
       const sellerSku = typeof raw.seller_sku === "string" ? raw.seller_sku : prev?.seller_sku;
       if (!sellerSku) return fail(12052910, "Invalid input parameters: seller_sku.");
       const { id: _i, price: _p, seller_sku: _s, ...rest } = raw;
-      skus.push({ ...(whole ? {} : prev ?? {}), sales_attributes: [], global_quantity: prev?.global_quantity ?? 0, ...structuredClone(rest), id: prev?.id ?? nextId(s, "globalSku"), seller_sku: sellerSku, price: { amount: price, currency: GLOBAL_CURRENCY } } as GlobalSku);
+      // a partial edit keeps what an existing SKU does not send; a whole edit keeps only its id and stock
+      const kept = whole ? {} : structuredClone(prev ?? {});
+      skus.push({ sales_attributes: [], ...kept, global_quantity: prev?.global_quantity ?? 0, ...structuredClone(rest), id: prev?.id ?? nextId(s, "globalSku"), seller_sku: sellerSku, price: { amount: price, currency: GLOBAL_CURRENCY } } as GlobalSku);
     }
   }
   const base = whole ? { title: "", description: "", main_images: [], skus } : { ...g.content };

@@ -4,8 +4,9 @@ import { escapeHtml as esc } from "../core/http";
 import { uiAction } from "../core/index-actions";
 import type { SandboxContext } from "../core/platform";
 import { settleOrders } from "./order-model";
-import type { SortedIndex } from "./sorted-index";
-import { getStore, type Store } from "./store";
+import { take, type RangeIndex } from "../core/range-index";
+import type { Entry } from "../core/sorted-run";
+import { getStore, orderIndexKey, type Store } from "./store";
 import type { Order, Product, Shop } from "./state";
 
 const MAX_PRODUCTS = 20;
@@ -19,12 +20,15 @@ const MAX_SCAN = 2_000; // deleted products are skipped; never walk a whole cata
 const showSku = (sku: string) => esc(sku !== sku.trim() || /\s{2}/.test(sku) ? JSON.stringify(sku) : sku);
 
 /** Ids from the newest end of an index, skipping those `skip` rejects. */
-function newest(index: SortedIndex | undefined, n: number, skip: (id: string) => boolean = () => false): string[] {
+function newest(index: RangeIndex<string> | undefined, n: number, skip: (id: string) => boolean = () => false): string[] {
   const out: string[] = [];
-  if (!index) return out;
-  for (let i = index.size - 1, scanned = 0; i >= 0 && out.length < n && scanned < MAX_SCAN; i--, scanned++) {
-    const id = index.idAt(i);
-    if (!skip(id)) out.push(id);
+  let before: Entry<string> | undefined;
+  for (let scanned = 0; index && out.length < n && scanned < MAX_SCAN;) {
+    const { entries, more } = take(index.segments({ before }), { limit: Math.min(n - out.length, MAX_SCAN - scanned), desc: true });
+    scanned += entries.length;
+    for (const e of entries) if (!skip(e.id)) out.push(e.id);
+    if (!more || entries.length === 0) break;
+    before = entries[entries.length - 1];
   }
   return out;
 }
@@ -68,7 +72,7 @@ function shopHtml(store: Store, shop: Shop): string {
   const all = store.productsByShop.get(shop.id);
   const productCount = (all?.size ?? 0) - (store.productsByShop.get(`${shop.id}|DELETED`)?.size ?? 0);
   const products = newest(all, MAX_PRODUCTS, (id) => s.products[id]!.status === "DELETED").map((id) => s.products[id]!);
-  const orderIndex = store.ordersByShop.get(`${shop.id}|create_time`);
+  const orderIndex = store.ordersByShop.get(orderIndexKey({ shop: shop.id, field: "create_time" }));
   const orders = newest(orderIndex, MAX_ORDERS).map((id) => s.orders[id]!);
   const skus = [...new Set(products.flatMap((p) => p.live.skus.map((k) => k.seller_sku)))].slice(0, MAX_SKU_OPTIONS);
   const productNote = productCount > products.length ? `<p class="note">Showing the newest ${products.length} of ${productCount} products.</p>` : "";

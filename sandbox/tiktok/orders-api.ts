@@ -1,9 +1,10 @@
 import type { ApiCall, Route } from "./api";
 import { fail, ok, type ApiResult } from "./envelope";
 import { orderView, settleOrders, TRANSITIONS } from "./order-model";
-import { page } from "./pager";
+import { inCandidates, inIndexes, page, type Matches } from "./pager";
 import { pageSize } from "./product-search";
 import type { Order } from "./state";
+import { orderIndexKey } from "./store";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);
@@ -22,22 +23,24 @@ function searchOrders(call: ApiCall): ApiResult {
   if (status !== undefined && (typeof status !== "string" || !(status in TRANSITIONS))) return fail(36009004, "Invalid order_status.");
   const num = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? v : undefined);
   const [cge, clt, uge, ult] = [b.create_time_ge, b.create_time_lt, b.update_time_ge, b.update_time_lt].map(num);
-  const ge = field === "create_time" ? cge : uge;
-  const lt = field === "create_time" ? clt : ult;
+  // windows are [ge, lt) in whole seconds; the indexes take inclusive bounds
+  const windows = { create_time: { ge: cge, le: clt === undefined ? undefined : clt - 1 }, update_time: { ge: uge, le: ult === undefined ? undefined : ult - 1 } };
+  const other = field === "create_time" ? "update_time" : "create_time";
   const s = call.store.s;
-  const other = field === "create_time" ? ["update_time", uge, ult] as const : ["create_time", cge, clt] as const;
   const buyer = typeof b.buyer_user_id === "string" ? b.buyer_user_id : undefined;
-  const warehouses = Array.isArray(b.warehouse_ids) ? (b.warehouse_ids as string[]) : undefined;
-  const needFilter = other[1] !== undefined || other[2] !== undefined || buyer || warehouses;
-  const filter = needFilter
-    ? (id: string) => {
-        const o = s.orders[id]!;
-        const t = o[other[0]];
-        return (other[1] === undefined || t >= other[1]) && (other[2] === undefined || t < other[2]) && (!buyer || o.buyer.user_id === buyer) && (!warehouses || warehouses.includes(o.warehouse_id));
-      }
-    : undefined;
-  const index = call.store.idx(call.store.ordersByShop, status ? `${shop.id}|${status}|${field}` : `${shop.id}|${field}`);
-  const r = page(index, { ge, le: lt === undefined ? undefined : lt - 1, token: call.query.get("page_token"), size, asc: order === "ASC", filter });
+  const warehouses = Array.isArray(b.warehouse_ids) ? [...new Set((b.warehouse_ids as unknown[]).filter((w): w is string => typeof w === "string"))] : undefined;
+  let matches: Matches;
+  if (buyer) {
+    // one buyer's orders in a shop are few: read them all and keep those that match
+    const within = (t: number, w: { ge?: number; le?: number }) => t >= (w.ge ?? -Infinity) && t <= (w.le ?? Infinity);
+    const mine = [...(call.store.ordersByBuyer.get(`${shop.id}|${buyer}`) ?? [])].map((id) => s.orders[id]!)
+      .filter((o) => (!status || o.status === status) && (!warehouses || warehouses.includes(o.warehouse_id)) && within(o.create_time, windows.create_time) && within(o.update_time, windows.update_time));
+    matches = inCandidates(mine.map((o) => ({ id: o.id, t: o[field] })));
+  } else {
+    const keys = (warehouses ?? [undefined]).map((warehouse) => orderIndexKey({ shop: shop.id, status: status as string | undefined, warehouse, field }));
+    matches = inIndexes(keys.map((k) => call.store.ordersByShop.get(k)), { v: windows[field], b: windows[other] });
+  }
+  const r = page({ matches, token: call.query.get("page_token"), size, asc: order === "ASC" });
   if ("error" in r) return fail(36009004, "Invalid page_token.");
   return ok({ next_page_token: r.next, total_count: r.total, orders: r.ids.map((id) => orderView(call.store, s.orders[id]!)) });
 }

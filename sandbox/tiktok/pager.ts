@@ -1,19 +1,20 @@
-import { SortedIndex } from "./sorted-index";
+import { clip, countOf, segmentOf, take, type RangeIndex, type RangeQuery, type Segment } from "../core/range-index";
+import type { Entry } from "../core/sorted-run";
 
-export interface PageOptions {
-  ge?: number; le?: number; token?: string | null; size: number; cap?: number; asc?: boolean;
-  filter?: (id: string) => boolean;
-}
+/** Where the matches are, restricted to keys after (ascending) or before (descending) a cursor when given. */
+export type Matches = (bounds: { after?: Entry<string>; before?: Entry<string> }) => Segment<string>[];
+
+export interface PageOptions { matches: Matches; token?: string | null; size: number; cap?: number; asc?: boolean }
 export type PageResult = { ids: string[]; next: string; total: number } | { error: "token" | "cap" };
 
 interface Cursor { t: number; id: string; n: number }
 
 /**
- * Keyset paging over a SortedIndex: the opaque page_token carries the last (time, id) returned and how many
- * results came before it, so each page costs O(log n + page) and the result cap can be enforced.
+ * Keyset paging: the opaque page_token carries the last (time, id) returned and how many results came before it,
+ * so the result cap can be enforced. Matches come from range indexes, so a page and its total cost
+ * O(log n + page) whatever the filters.
  */
-export function page(index: SortedIndex, o: PageOptions): PageResult {
-  const [lo, hi] = index.range(o.ge ?? -Infinity, o.le ?? Infinity);
+export function page(o: PageOptions): PageResult {
   let cursor: Cursor | null = null;
   if (o.token) {
     cursor = decode(o.token);
@@ -21,45 +22,23 @@ export function page(index: SortedIndex, o: PageOptions): PageResult {
   }
   const seen = cursor?.n ?? 0;
   if (o.cap !== undefined && seen >= o.cap) return { error: "cap" };
-  const take = o.cap !== undefined ? Math.min(o.size, o.cap - seen) : o.size;
-  const ids: string[] = [];
-  let lastPos = -1;
-  let i: number;
-  if (o.asc) i = cursor ? Math.max(lo, index.lowerBound(cursor.t, cursor.id + "\u0000")) : lo;
-  else i = cursor ? Math.min(hi - 1, index.lowerBound(cursor.t, cursor.id) - 1) : hi - 1;
-  const step = o.asc ? 1 : -1;
-  const inRange = (k: number) => k >= lo && k < hi;
-  for (; inRange(i) && ids.length < take; i += step) {
-    const id = index.idAt(i);
-    if (!o.filter || o.filter(id)) {
-      ids.push(id);
-      lastPos = i;
-    }
-  }
-  let more = false;
-  for (let k = i; inRange(k); k += step) {
-    if (!o.filter || o.filter(index.idAt(k))) {
-      more = true;
-      break;
-    }
-  }
-  let next = "";
-  if (more && ids.length > 0) {
-    next = encode({ t: index.timeAt(lastPos), id: index.idAt(lastPos), n: seen + ids.length });
-  }
-  let total = hi - lo;
-  if (o.filter) {
-    total = 0;
-    for (let k = lo; k < hi; k++) if (o.filter(index.idAt(k))) total++;
-  }
-  return { ids, next, total };
+  const limit = o.cap !== undefined ? Math.min(o.size, o.cap - seen) : o.size;
+  const at = cursor ? { v: cursor.t, id: cursor.id } : undefined;
+  const r = take(o.matches(at ? (o.asc ? { after: at } : { before: at }) : {}), { limit, desc: !o.asc });
+  const last = r.entries[r.entries.length - 1];
+  const next = r.more && last ? encode({ t: last.v as number, id: last.id, n: seen + r.entries.length }) : "";
+  return { ids: r.entries.map((e) => e.id), next, total: countOf(o.matches({})) };
 }
 
-/** A throwaway index over a small candidate set (e.g. products matching ≤ 10 seller SKUs). */
-export function smallIndex(items: { id: string; t: number }[]): SortedIndex {
-  const idx = new SortedIndex();
-  for (const it of items) idx.upsert(it.id, it.t);
-  return idx;
+/** The matches of one query over several disjoint indexes (for example one per warehouse). */
+export function inIndexes(indexes: (RangeIndex<string> | undefined)[], query: RangeQuery<string>): Matches {
+  return (bounds) => indexes.flatMap((index) => index?.segments({ ...query, ...bounds }) ?? []);
+}
+
+/** The matches among a small candidate set (for example the products of ≤ 10 seller SKUs). */
+export function inCandidates(items: { id: string; t: number }[]): Matches {
+  const segments = segmentOf(items.map((it) => ({ v: it.t, id: it.id })));
+  return (bounds) => clip(segments, bounds.after, bounds.before);
 }
 
 function encode(c: Cursor): string {

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe("scale", () => {
-  it("seeds 50,000 SKUs through the control API in under 30 s and answers search pages in O(page)", async () => {
+  it("seeds 50,000 SKUs through the control API in under 30 s and pages through them", async () => {
     const { shop, token } = await connectedShop(kit);
     const started = Date.now();
     for (let batch = 0; batch < 5; batch++) {
@@ -36,7 +36,6 @@ describe("scale", () => {
     expect(bySku.r.body.data.products[0].title).toBe("Tee 4-1999");
     const next = await timed({}, { page_size: "100", page_token: first.r.body.data.next_page_token });
     expect(next.r.body.data.products[0].id).not.toBe(first.r.body.data.products[0].id);
-    // a page costs milliseconds, not a catalog scan
-    for (const t of [first, bySku, next]) expect(t.ms).toBeLessThan(250);
+    // What a page costs is proven by counting reads (search.test.ts) and measured by `npm run bench -- sandbox-search`.
   }, 60_000);
 });

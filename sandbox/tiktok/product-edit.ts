@@ -202,13 +202,27 @@ function updateInventory(call: ApiCall): ApiResult {
     }
     const extra: Obj[] = [];
     const inv: Sku["inventory"] = [];
+    let unnamed = false;
     for (const i of raw.inventory as unknown[]) {
       const w = isObj(i) ? i : {};
-      if (typeof w.warehouse_id !== "string" || !shop.warehouses.some((x) => x.id === w.warehouse_id)) {
-        extra.push({ warehouse_id: String(w.warehouse_id ?? ""), code: 12052097, message: "The warehouse does not exist" });
+      // "warehouse_id: Optional if there is only 1 warehouse. Otherwise, please provide this ID." (Update Inventory)
+      const only = shop.warehouses.length === 1 ? shop.warehouses[0]!.id : undefined;
+      if (w.warehouse_id === undefined && !only) {
+        unnamed = true;
+        continue;
+      }
+      const warehouseId = w.warehouse_id === undefined ? only! : w.warehouse_id;
+      if (typeof warehouseId !== "string" || !shop.warehouses.some((x) => x.id === warehouseId)) {
+        extra.push({ warehouse_id: String(warehouseId ?? ""), code: 12052097, message: "The warehouse does not exist" });
+      } else if (inv.some((x) => x.warehouse_id === warehouseId)) {
+        extra.push({ warehouse_id: warehouseId, code: 12052037, message: "Couldn't update inventory: the warehouse is listed twice." });
       } else if (typeof w.quantity !== "number" || !Number.isInteger(w.quantity) || w.quantity < 0 || w.quantity > 99_999) {
-        extra.push({ warehouse_id: w.warehouse_id, code: 12052055, message: "The SKU inventory quantity for the warehouse must be within allowed limits." });
-      } else inv.push({ warehouse_id: w.warehouse_id, quantity: w.quantity });
+        extra.push({ warehouse_id: warehouseId, code: 12052055, message: "The SKU inventory quantity for the warehouse must be within allowed limits." });
+      } else inv.push({ warehouse_id: warehouseId, quantity: w.quantity });
+    }
+    if (unnamed) {
+      skuError(12019028, "Multiple warehouses detected. Include all warehouse IDs and the corresponding details and try again.");
+      continue;
     }
     if (extra.length) {
       skuError(0, "", extra);

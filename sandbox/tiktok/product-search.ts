@@ -1,8 +1,7 @@
 import type { ApiCall, Route } from "./api";
 import { fail, ok, type ApiResult } from "./envelope";
-import { page, smallIndex } from "./pager";
+import { inCandidates, inIndexes, page, type Matches } from "./pager";
 import { productSearchView, productView } from "./product-model";
-import type { SortedIndex } from "./sorted-index";
 import type { Product } from "./state";
 
 export const SEARCH_CAP = 10_000; // "The total number of search results can not exceed 10000." (12052180)
@@ -43,7 +42,7 @@ function searchProducts(call: ApiCall): ApiResult {
   if (uge === null || ule === null || (uge !== undefined && ule !== undefined && uge > ule)) return fail(12019119, "search update time invalid");
 
   const s = call.store.s;
-  let index: SortedIndex;
+  let matches: Matches;
   if (sellerSkus || skuIds) {
     const ids = new Set<string>();
     for (const k of sellerSkus ?? []) for (const id of call.store.skuToProducts.get(`${shop.id}|${k}`) ?? []) ids.add(id);
@@ -53,18 +52,15 @@ function searchProducts(call: ApiCall): ApiResult {
       if (id && s.products[id]?.shop_id === shop.id && s.products[id]!.live.skus.some((x) => x.id === k)) fromSkuIds.add(id);
     }
     const candidates = sellerSkus && skuIds ? [...ids].filter((id) => fromSkuIds.has(id)) : sellerSkus ? [...ids] : [...fromSkuIds];
-    const matching = candidates.map((id) => s.products[id]!).filter((p) => status === "ALL" || p.status === status);
-    index = smallIndex(matching.map((p) => ({ id: p.id, t: p.update_time })));
+    const within = (t: number, ge: number | undefined, le: number | undefined) => t >= (ge ?? -Infinity) && t <= (le ?? Infinity);
+    const matching = candidates.map((id) => s.products[id]!)
+      .filter((p) => (status === "ALL" || p.status === status) && within(p.create_time, cge, cle) && within(p.update_time, uge, ule));
+    matches = inCandidates(matching.map((p) => ({ id: p.id, t: p.update_time })));
   } else {
-    index = call.store.idx(call.store.productsByShop, status === "ALL" ? shop.id : `${shop.id}|${status}`);
+    const index = call.store.productsByShop.get(status === "ALL" ? shop.id : `${shop.id}|${status}`);
+    matches = inIndexes([index], { v: { ge: uge, le: ule }, b: { ge: cge, le: cle } });
   }
-  const createFilter = cge !== undefined || cle !== undefined
-    ? (id: string) => {
-        const p = s.products[id]!;
-        return p.create_time >= (cge ?? 0) && p.create_time <= (cle ?? Infinity);
-      }
-    : undefined;
-  const r = page(index, { ge: uge, le: ule, token: call.query.get("page_token"), size, cap: SEARCH_CAP, filter: createFilter });
+  const r = page({ matches, token: call.query.get("page_token"), size, cap: SEARCH_CAP });
   if ("error" in r) return r.error === "cap" ? fail(12052180, "The total number of search results can not exceed 10000.") : fail(12019108, "page number is invalid");
   return ok({ total_count: r.total, products: r.ids.map((id) => productSearchView(s.products[id]!, shop)), next_page_token: r.next });
 }

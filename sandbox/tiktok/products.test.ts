@@ -120,6 +120,28 @@ describe("products", () => {
     const p = (await api(kit, "GET", `/product/202309/products/${id}`, { token: token.access_token, cipher: shop.cipher })).body.data;
     expect(p.skus[0].price.sale_price).toBe("12.99");
     expect(p.skus[0].inventory).toEqual([{ warehouse_id: shop.warehouseIds[0], quantity: 42 }]);
+    // with two warehouses the id is required, and a warehouse cannot be listed twice
+    const unnamed = await api(kit, "POST", `/product/202309/products/${id}/inventory/update`, { token: token.access_token, cipher: shop.cipher, body: { skus: [{ id: sku, inventory: [{ quantity: 7 }] }] } });
+    expect(unnamed.body.data.errors[0].detail.extra_errors).toEqual([expect.objectContaining({ code: 12019028 })]);
+    const twice = await api(kit, "POST", `/product/202309/products/${id}/inventory/update`, {
+      token: token.access_token, cipher: shop.cipher, body: { skus: [{ id: sku, inventory: [{ warehouse_id: shop.warehouseIds[0], quantity: 1 }, { warehouse_id: shop.warehouseIds[0], quantity: 2 }] }] },
+    });
+    expect(twice.body.data.errors[0].detail.extra_errors).toEqual([expect.objectContaining({ code: 12052037, warehouse_id: shop.warehouseIds[0] })]);
+    const after = (await api(kit, "GET", `/product/202309/products/${id}`, { token: token.access_token, cipher: shop.cipher })).body.data;
+    expect(after.skus[0].inventory).toEqual([{ warehouse_id: shop.warehouseIds[0], quantity: 42 }]);
+  });
+
+  it("takes inventory without warehouse_id in a single-warehouse shop, as the spec allows", async () => {
+    const { shop, token } = await connectedShop(kit);
+    const { products } = (await kit.control("POST", `/__sandbox/tiktok/shops/${shop.shopId}/products`, seed(1))).body;
+    const [id, sku] = [products[0].id, products[0].skus[0].id];
+    const res = await api(kit, "POST", `/product/202309/products/${id}/inventory/update`, { token: token.access_token, cipher: shop.cipher, body: { skus: [{ id: sku, inventory: [{ quantity: 17 }] }] } });
+    expect(res.body).toMatchObject({ code: 0, data: {} });
+    expect(res.body.data.errors).toBeUndefined();
+    const p = (await api(kit, "GET", `/product/202309/products/${id}`, { token: token.access_token, cipher: shop.cipher })).body.data;
+    expect(p.skus[0].inventory).toEqual([{ warehouse_id: shop.warehouseIds[0], quantity: 17 }]);
+    const bad = await api(kit, "POST", `/product/202309/products/${id}/inventory/update`, { token: token.access_token, cipher: shop.cipher, body: { skus: [{ id: sku, inventory: [{ quantity: -1 }] }] } });
+    expect(bad.body.data.errors[0].detail.extra_errors).toEqual([expect.objectContaining({ code: 12052055, warehouse_id: shop.warehouseIds[0] })]);
   });
 
   it("global products: search, get, and edits pushed to every market's local product", async () => {

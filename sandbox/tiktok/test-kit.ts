@@ -53,14 +53,16 @@ export async function connectedShop(kit: Kit, opts: { region?: string; webhookUr
   return { shop, token: token.data as { access_token: string; refresh_token: string; access_token_expire_in: number } };
 }
 
-export interface CallOptions { query?: Record<string, string>; body?: unknown; token?: string | null; cipher?: string | null; timestamp?: number; secret?: string; sign?: string; rawBody?: string }
+/** `query` values of null leave that parameter out (e.g. `{timestamp: null}`); `sign: null` sends no sign. */
+export interface CallOptions { query?: Record<string, string | null>; body?: unknown; token?: string | null; cipher?: string | null; timestamp?: number; secret?: string; sign?: string | null; rawBody?: string }
 
 /** A signed Open API call, the way an app client makes it. */
 export async function api(kit: Kit, method: string, apiPath: string, o: CallOptions = {}): Promise<{ status: number; body: Json }> {
-  const query: Record<string, string> = { app_key: APP.appKey, timestamp: String(o.timestamp ?? Math.floor(Date.now() / 1000)), ...(o.query ?? {}) };
+  const merged = { app_key: APP.appKey, timestamp: String(o.timestamp ?? Math.floor(Date.now() / 1000)), ...(o.query ?? {}) };
+  const query: Record<string, string> = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
   if (o.cipher) query.shop_cipher = o.cipher;
   const body = o.rawBody ?? (o.body === undefined ? "" : JSON.stringify(o.body));
-  query.sign = o.sign ?? independentSign(o.secret ?? APP.appSecret, apiPath, query, body);
+  if (o.sign !== null) query.sign = o.sign ?? independentSign(o.secret ?? APP.appSecret, apiPath, query, body);
   const qs = new URLSearchParams(query).toString();
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (o.token) headers["x-tts-access-token"] = o.token;

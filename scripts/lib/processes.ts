@@ -42,6 +42,23 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
   }
 }
 
-export function stopAll(): void {
-  for (const child of children) child.kill("SIGTERM");
+/**
+ * Ends every child: SIGTERM, then SIGKILL after `graceMs`. `next start` shuts down gracefully, waiting
+ * for idle keep-alive connections to close, and an open browser tab keeps those for minutes.
+ */
+export function stopAll(graceMs = 5_000): Promise<void> {
+  const running = [...children].filter((child) => child.exitCode === null && child.signalCode === null);
+  return Promise.all(
+    running.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  ).then(() => undefined);
 }

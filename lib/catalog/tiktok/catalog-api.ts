@@ -1,4 +1,4 @@
-import { withTikTokToken } from "../../connections/tiktok-session";
+import { withTikTokShop } from "../../connections/tiktok-session";
 import { TIKTOK_ENDPOINTS } from "../../platforms/tiktok/endpoints";
 import { isTikTokApiError } from "../../platforms/tiktok/errors";
 import type { TikTokProductDetail, TikTokSearchProductsData } from "../../platforms/tiktok/schemas";
@@ -15,7 +15,7 @@ export interface CatalogCallOptions {
 }
 
 export async function searchProductsPage({ shop, filters, pageToken }: CatalogCallOptions & { filters: Record<string, number>; pageToken: string | null }): Promise<TikTokSearchProductsData> {
-  return withTikTokToken(shop.credentialId, (client, accessToken) =>
+  return withTikTokShop(shop, (client, accessToken) =>
     client.call({
       endpoint: TIKTOK_ENDPOINTS.searchProducts,
       accessToken,
@@ -29,7 +29,7 @@ export async function searchProductsPage({ shop, filters, pageToken }: CatalogCa
 /** The product's detail, or null when TikTok says it no longer exists in this shop. */
 export async function getProductDetail({ shop, productId }: CatalogCallOptions & { productId: string }): Promise<TikTokProductDetail | null> {
   try {
-    return await withTikTokToken(shop.credentialId, (client, accessToken) =>
+    return await withTikTokShop(shop, (client, accessToken) =>
       client.call({ endpoint: TIKTOK_ENDPOINTS.getProduct, accessToken, shopCipher: shop.shopCipher, pathParams: { product_id: productId } }),
     );
   } catch (error) {

@@ -114,5 +114,5 @@ describe("TikTok import past the 10,000-result search cap", () => {
     expect(secondCalls.some((c) => c.route === SEARCH_ROUTE && c.code === 12052180)).toBe(true);
     expect([second2.status, second2.deleted]).toEqual(["SUCCEEDED", 0]);
     expect(secondCalls.filter((c) => c.route === DETAIL_ROUTE)).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -65,6 +65,7 @@ export async function importMappingsCsv({ org, tiktokConnectionId, csv, dryRun }
           message: `CSV import: ${checked.changes.length} ${checked.changes.length === 1 ? "SKU" : "SKUs"} mapped (${created} new, ${checked.changes.length - created} changed).`,
           subjectType: "connection",
           subjectId: tiktok.id,
+          connectionId: tiktok.id,
         },
       });
       return checked;

@@ -66,3 +66,16 @@ export function readShopifyWebhook(options: { rawBody: string | Uint8Array; head
     },
   };
 }
+
+// Shopify retries a delivery 8 times over 4 hours and keeps X-Shopify-Triggered-At, the time of the
+// event, on every retry; its changelog (2024-09-10) says to use that header to spot stale payloads.
+// 6 hours = the whole retry span plus 2 hours for Shopify's own queueing and clock differences, so no
+// genuine delivery is dropped; shorter than the 30 days delivery ids are kept for dedupe, so a replay
+// with its original headers is refused whether or not its id is still stored. A later time (a clock
+// ahead of ours) is accepted: only age makes a delivery stale.
+export const SHOPIFY_WEBHOOK_MAX_AGE_MS = 6 * 3_600_000;
+
+/** True when the delivery's event is older than any genuine retry can be. */
+export function isStaleShopifyWebhook({ triggeredAt, now = Date.now() }: { triggeredAt: string; now?: number }): boolean {
+  return now - Date.parse(triggeredAt) > SHOPIFY_WEBHOOK_MAX_AGE_MS;
+}

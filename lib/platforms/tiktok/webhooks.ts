@@ -32,6 +32,18 @@ export const tiktokWebhookEnvelopeSchema = z.object({
 });
 export type TikTokWebhookEnvelope = z.infer<typeof tiktokWebhookEnvelopeSchema>;
 
+// TikTok retries a failed push 4 times: 2 minutes, 30 minutes, 3 hours and 12 hours after each failure
+// (webhook configuration guide), about 15.5 hours in all. 24 hours leaves room for queueing and clock
+// differences; the timestamp is inside the signed body, and 24 hours is shorter than the 30 days
+// notification ids are kept for dedupe, so no signed body can be replayed, whether or not its id is
+// still stored.
+export const TIKTOK_WEBHOOK_MAX_AGE_MS = 24 * 3_600_000;
+
+/** True when the notification is older than any genuine retry can be (`timestamp` in Unix seconds). */
+export function isStaleTikTokWebhook({ timestamp, now = Date.now() }: { timestamp: number; now?: number }): boolean {
+  return now - timestamp * 1000 > TIKTOK_WEBHOOK_MAX_AGE_MS;
+}
+
 // The two seller topics the connection lifecycle acts on (webhook guides 6 and 7).
 export const sellerDeauthorizationDataSchema = z.object({ message: z.string().default("") });
 export const upcomingAuthorizationExpirationDataSchema = z.object({

@@ -11,5 +11,5 @@ export const GET = withOrg(async ({ org }) => ({
 
 export const PATCH = withOrg(async ({ request, org }) => {
   const input = await parseJsonBody(request, updateOrganizationSchema);
-  return { organization: await updateOrganization({ organizationId: org.organizationId, input }) };
+  return { organization: await updateOrganization({ org, input }) };
 });

@@ -4,6 +4,6 @@ import { parseParams } from "@/lib/http/parse";
 import { withOrg } from "@/lib/http/route";
 
 export const DELETE = withOrg(async ({ params, org }) => {
-  await revokeInvitation({ organizationId: org.organizationId, invitationId: parseParams(params.invitationId, idParamSchema) });
+  await revokeInvitation({ org, invitationId: parseParams(params.invitationId, idParamSchema) });
   return null;
 });
