@@ -30,10 +30,10 @@ test("Auto-map new products maps what arrives by exact SKU and sends the rest to
   // Switch it on for this shop only.
   await page.goto(`/${owner.orgSlug}/settings`);
   await page.getByLabel("Settings for").selectOption({ label: `${seller.shops[0]!.name} → ${store.name}` });
-  await page.getByLabel("Use the organization's defaults").uncheck();
+  await page.locator("#inherit-mapping").uncheck();
   await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.getByLabel(/Auto-map new products/).check();
-  await page.getByRole("button", { name: "Save" }).last().click();
+  await page.locator("form", { has: page.getByLabel(/Auto-map new products/) }).getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Settings saved.").first()).toBeVisible();
   await expect(async () => {
     await page.reload();

@@ -22,6 +22,7 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/mapping/proposals": { tiktokConnectionId: "cmwy00000000000000000000b" },
   "POST /api/orgs/[org]/mapping/batches": { tiktokConnectionId: "cmwy00000000000000000000b", rows: [] },
   "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },
+  "POST /api/orgs/[org]/product-sync/previews": { purpose: "settings", tiktokConnectionId: null, settings: {} },
 };
 
 interface Tenant extends Account {
@@ -33,6 +34,7 @@ interface Tenant extends Account {
   shopDomain: string;
   batchId: string;
   tiktokConnectionId: string;
+  previewId: string;
   tiktokShopId: string;
 }
 
@@ -76,6 +78,9 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
   const batch = await page.request.post(`/api/orgs/${owner.orgSlug}/mapping/batches`, { data: { tiktokConnectionId, rows } });
   expect(batch.status(), await batch.text()).toBe(202);
   const { batchId } = (await batch.json()) as { batchId: string };
+  const preview = await page.request.post(`/api/orgs/${owner.orgSlug}/product-sync/previews`, { data: { purpose: "settings", tiktokConnectionId, settings: {} } });
+  expect(preview.status(), await preview.text()).toBe(202);
+  const { previewId } = (await preview.json()) as { previewId: string };
   await page.context().close();
   return {
     ...owner,
@@ -87,11 +92,12 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
     shopDomain: store.domain,
     batchId,
     tiktokConnectionId,
+    previewId,
     tiktokShopId: seller.shops[0]!.shopId,
   };
 }
 
-function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string }): string {
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string }): string {
   // GET routes that need a query to answer 200 for their owner.
   const query = path.endsWith("/mapping/variants") ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt` : path.endsWith("/mapping/export") ? `?tiktokConnectionId=${ids.tiktokConnectionId}` : "";
   return (path + query)
@@ -99,7 +105,10 @@ function fill(path: string, tenantSlug: string, ids: { memberId: string; invitat
     .replace("[memberId]", ids.memberId)
     .replace("[invitationId]", ids.invitationId)
     .replace("[connectionId]", ids.connectionId)
-    .replace("[batchId]", ids.batchId);
+    .replace("[batchId]", ids.batchId)
+    .replace("[previewId]", ids.previewId)
+    // The product is B's TikTok shop connection id: a real id of B's, never one of A's products.
+    .replace("[productId]", ids.tiktokConnectionId);
 }
 
 async function expectNoLeak(response: APIResponse, victim: Tenant) {
@@ -171,6 +180,9 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
 
   // Searching B's Shopify store through B's TikTok shop id from A's organization is refused.
   await expectNoLeak(await attacker.request.get(`/api/orgs/${a.orgSlug}/mapping/variants?tiktokConnectionId=${b.tiktokConnectionId}&q=Shirt`), b);
+
+  // "Sync now" on B's product from A's organization is refused.
+  await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/products/${bProductId}/sync`), b);
 
   // Unmapping B's product from A's organization is refused, and B's mapping stays.
   await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/mapping/unmap`, { data: { tiktokProductId: bProductId } }), b);

@@ -56,3 +56,38 @@ export const mappingBatchCreated = eventType("mapping/batch.created", {
 export const newTikTokProductsArrived = eventType("mapping/new-products.arrived", {
   schema: z.object({ organizationId: z.string().min(1), tiktokConnectionId: z.string().min(1) }),
 });
+
+/** Compute an overwrite preview ("what will be overwritten") in the background. */
+export const productSyncPreviewRequested = eventType("product-sync/preview.requested", {
+  schema: z.object({ organizationId: z.string().min(1), previewId: z.string().min(1) }),
+});
+
+/** Sync one TikTok product from Shopify ("Sync now", a Shopify change, a cross-border sibling). */
+export const productSyncRequested = eventType("product-sync/product.requested", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    tiktokConnectionId: z.string().min(1),
+    tiktokProductId: z.string().min(1),
+    reason: z.enum(["mapping", "shopify-change", "sync-now", "reconcile", "global-edit"]),
+  }),
+});
+
+/** A Shopify product (or its stock) changed: its TikTok listings follow once the burst of webhooks settles. */
+export const shopifyProductChanged = eventType("product-sync/shopify-product.changed", {
+  schema: z.object({ organizationId: z.string().min(1), shopifyConnectionId: z.string().min(1), shopifyProductId: z.string().min(1) }),
+});
+
+/** Sync a shop's mapped products: after "Map" (only that batch's products), or the scheduled reconciliation. */
+export const productSyncShopRequested = eventType("product-sync/shop.requested", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    tiktokConnectionId: z.string().min(1),
+    reason: z.enum(["mapping", "reconcile", "settings"]),
+    batchId: z.string().min(1).optional(),
+  }),
+});
+
+/** An undone mapping batch: put back the TikTok listings auto-sync had overwritten. */
+export const productSnapshotsRestoreRequested = eventType("product-sync/snapshots.restore-requested", {
+  schema: z.object({ organizationId: z.string().min(1), tiktokProductIds: z.array(z.string().min(1)).max(100_000), batchId: z.string().min(1) }),
+});

@@ -10,6 +10,12 @@ import { registerWebhooksFn } from "./functions/register-webhooks";
 import { runMaintenanceFn } from "./functions/run-maintenance";
 import { scheduleConnectionHealthFn } from "./functions/schedule-connection-health";
 import { unregisterWebhooksFn } from "./functions/unregister-webhooks";
+import { computeSyncPreviewFn } from "./functions/compute-sync-preview";
+import { followShopifyProductFn } from "./functions/follow-shopify-product";
+import { reconcileProductSyncFn } from "./functions/reconcile-product-sync";
+import { restoreProductSnapshotsFn } from "./functions/restore-product-snapshots";
+import { syncProductFn } from "./functions/sync-product";
+import { syncShopProductsFn } from "./functions/sync-shop-products";
 
 /** Every Inngest function the app serves at /api/inngest. */
 export const functions = [
@@ -25,4 +31,10 @@ export const functions = [
   reconcileCatalogsFn,
   applyMappingBatchFn,
   autoMapNewProductsFn,
+  computeSyncPreviewFn,
+  syncProductFn,
+  followShopifyProductFn,
+  syncShopProductsFn,
+  reconcileProductSyncFn,
+  restoreProductSnapshotsFn,
 ];

@@ -13,7 +13,7 @@ export function UndoBatchButton({ org, batchId }: { org: string; batchId: string
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const undo = useMutation({
-    mutationFn: () => fetchJson<{ removed: number }>(`/api/orgs/${org}/mapping/batches/${batchId}/undo`, { method: "POST" }),
+    mutationFn: () => fetchJson<{ removed: number; restoring: number }>(`/api/orgs/${org}/mapping/batches/${batchId}/undo`, { method: "POST" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.all(org) }),
   });
   return (
@@ -30,8 +30,8 @@ export function UndoBatchButton({ org, batchId }: { org: string; batchId: string
         pending={undo.isPending}
         onConfirm={() =>
           undo.mutate(undefined, {
-            onSuccess: ({ removed }) => {
-              toast.success(`Undone: ${removed} mapping${removed === 1 ? "" : "s"} removed.`);
+            onSuccess: ({ removed, restoring }) => {
+              toast.success(`Undone: ${removed} mapping${removed === 1 ? "" : "s"} removed.${restoring > 0 ? ` ${restoring} TikTok listing${restoring === 1 ? " is" : "s are"} being put back as before.` : ""}`);
               setOpen(false);
             },
             onError: (error) => toast.error(error.message),

@@ -24,6 +24,7 @@ export const orgKeys = {
   mappingProposals: (org: string, tiktokConnectionId: string) => [...orgKeys.all(org), "mapping-proposals", tiktokConnectionId] as const,
   settings: (org: string) => [...orgKeys.all(org), "settings"] as const,
   notifications: (org: string) => [...orgKeys.all(org), "notifications"] as const,
+  syncPreview: (org: string, previewId: string) => [...orgKeys.all(org), "sync-preview", previewId] as const,
   mappingCsvImport: (org: string, tiktokConnectionId: string, mode: "dry-run" | "import") => [...orgKeys.all(org), "mapping-csv-import", tiktokConnectionId, mode] as const,
 };
 

@@ -3,6 +3,7 @@
 import { AlertTriangle, X } from "lucide-react";
 import { Dialog as D } from "radix-ui";
 import { useState } from "react";
+import { OverwritePreviewDialog, type OverwriteConfirmation } from "../product-sync/overwrite-preview-dialog";
 import { Button } from "../ui/button";
 import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
@@ -46,7 +47,13 @@ export function AutoMapDialog({ org, tiktokConnectionId, shopName, open, onOpenC
     if (pageIndex >= pages.length - 1) await proposals.fetchNextPage();
     setPageIndex((index) => index + 1);
   };
-  const map = () => mapBatch.mutate({ tiktokConnectionId, rows }, { onSuccess: () => close(false) });
+  const [previewing, setPreviewing] = useState(false);
+  // With auto-sync on, "Map" first shows what it will overwrite; the batch carries the confirmed preview.
+  const map = (confirmation?: OverwriteConfirmation) =>
+    mapBatch.mutate(
+      { tiktokConnectionId, rows, ...(confirmation ? { overwritePreviewId: confirmation.previewId, overwriteGlobalProducts: confirmation.overwriteGlobalProducts } : {}) },
+      { onSuccess: () => close(false) },
+    );
 
   return (
     <D.Root open={open} onOpenChange={close}>
@@ -102,7 +109,7 @@ export function AutoMapDialog({ org, tiktokConnectionId, shopName, open, onOpenC
               <D.Close asChild>
                 <Button variant="secondary">Cancel</Button>
               </D.Close>
-              <Button onClick={map} disabled={rows.length === 0 || mapBatch.isPending}>
+              <Button onClick={() => (autoSyncWarning ? setPreviewing(true) : map())} disabled={rows.length === 0 || mapBatch.isPending}>
                 {mapBatch.isPending ? "Mapping…" : `Map ${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "SKU" : "SKUs"}`}
               </Button>
             </div>
@@ -110,6 +117,20 @@ export function AutoMapDialog({ org, tiktokConnectionId, shopName, open, onOpenC
           <D.Close className="absolute right-4 top-4 rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
             <X className="size-4" />
           </D.Close>
+          {previewing ? (
+            <OverwritePreviewDialog
+              org={org}
+              open={previewing}
+              onOpenChange={setPreviewing}
+              request={{ purpose: "mapping", tiktokConnectionId, rows: rows.map((r) => ({ tiktokSkuId: r.tiktokSkuId, shopifyVariantId: r.shopifyVariantId })) }}
+              confirmLabel="Confirm and map"
+              pending={mapBatch.isPending}
+              onConfirm={(confirmation) => {
+                setPreviewing(false);
+                map(confirmation);
+              }}
+            />
+          ) : null}
         </D.Content>
       </D.Portal>
     </D.Root>

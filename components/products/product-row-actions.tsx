@@ -8,6 +8,7 @@ import { orgKeys } from "../api/query-keys";
 import { useOrg } from "../shell/org-role-context";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useSyncNow } from "../product-sync/product-sync-cell";
 import { MapProductDialog } from "./map-product-dialog";
 import type { ProductListItem } from "./product-types";
 
@@ -23,6 +24,7 @@ function useUnmapProduct(org: string) {
 export function ProductRowActions({ product }: { product: ProductListItem }) {
   const { slug, canWrite } = useOrg();
   const unmap = useUnmapProduct(slug);
+  const syncNow = useSyncNow(slug);
   const [open, setOpen] = useState(false);
   const [mapping, setMapping] = useState(false);
   if (!canWrite) return null;
@@ -33,6 +35,11 @@ export function ProductRowActions({ product }: { product: ProductListItem }) {
         <Button size="sm" variant="ghost" onClick={() => setMapping(true)} aria-label={`Map ${product.title} by hand`}>
           Map…
         </Button>
+        {hasMappings ? (
+          <Button size="sm" variant="ghost" disabled={syncNow.isPending} onClick={() => syncNow.mutate(product.id)} aria-label={`${product.sync?.status === "FAILED" ? "Retry" : "Sync now"}: ${product.title}`}>
+            {product.sync?.status === "FAILED" ? "Retry" : "Sync now"}
+          </Button>
+        ) : null}
         {hasMappings ? (
           <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Unmap ${product.title}`}>
             Unmap

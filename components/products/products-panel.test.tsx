@@ -39,6 +39,7 @@ const list: ProductList = {
       partlyMapped: true,
       skus: [],
       attention: [],
+      sync: null,
     },
   ],
 };

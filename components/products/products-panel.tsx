@@ -70,7 +70,7 @@ function ConnectStores({ org, title, description }: { org: string; title: string
 }
 
 /** The Products page: imports, the three tabs with search and filters, and Bulk auto-map. */
-export function ProductsPanel({ autoSyncWarning, initialTab }: { autoSyncWarning?: string; initialTab?: ProductTab }) {
+export function ProductsPanel({ autoSyncShops = [], initialTab }: { autoSyncShops?: string[]; initialTab?: ProductTab }) {
   const { slug, canWrite } = useOrg();
   const [expectImportUntil, setExpectImportUntil] = useState(0);
   const status = useCatalogStatus(slug, { expectImportUntil });
@@ -124,7 +124,11 @@ export function ProductsPanel({ autoSyncWarning, initialTab }: { autoSyncWarning
           shopName={autoMapShop.name}
           open={autoMapOpen}
           onOpenChange={setAutoMapOpen}
-          autoSyncWarning={autoSyncWarning}
+          autoSyncWarning={
+            autoSyncShops.includes(autoMapShop.connectionId)
+              ? "Auto-sync is on for this shop: mapping overwrites these TikTok listings from Shopify. You see exactly what changes before anything is written."
+              : undefined
+          }
         />
       ) : null}
     </div>

@@ -3,6 +3,7 @@
 import { flexRender, getCoreRowModel, getExpandedRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
 import { AlertTriangle, ChevronDown, ChevronRight, ImageOff } from "lucide-react";
 import { Fragment } from "react";
+import { ProductSyncCell } from "../product-sync/product-sync-cell";
 import { Badge } from "../ui/badge";
 import { productStatusLabels } from "./product-filters";
 import { ProductSkuList } from "./product-sku-list";
@@ -71,6 +72,7 @@ const columns: ColumnDef<ProductListItem>[] = [
     ),
   },
   { id: "shop", header: "TikTok shop", cell: ({ row }) => <span className="text-slate-700">{row.original.shop.name}</span> },
+  { id: "sync", header: "Sync to TikTok", cell: ({ row }) => <ProductSyncCell sync={row.original.sync} /> },
   { id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <ProductRowActions product={row.original} /> },
 ];
 

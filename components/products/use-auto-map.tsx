@@ -70,8 +70,8 @@ async function announceBatch({ org, batchId, queryClient }: { org: string; batch
 export function useMapBatch(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ tiktokConnectionId, rows }: { tiktokConnectionId: string; rows: RequestedRow[] }) =>
-      fetchJson<{ batchId: string }>(`/api/orgs/${org}/mapping/batches`, { method: "POST", body: { tiktokConnectionId, rows } }),
+    mutationFn: (body: { tiktokConnectionId: string; rows: RequestedRow[]; overwritePreviewId?: string; overwriteGlobalProducts?: boolean }) =>
+      fetchJson<{ batchId: string }>(`/api/orgs/${org}/mapping/batches`, { method: "POST", body }),
     onSuccess: ({ batchId }) => {
       toast.info("Mapping in the background. You can keep working.");
       void announceBatch({ org, batchId, queryClient });

@@ -1,7 +1,8 @@
 import { applyMappingBatch } from "@/lib/mapping/apply-batch";
 import { failMappingBatch } from "@/lib/mapping/fail-mapping-batch";
+import { shopToSyncAfterBatch } from "@/lib/product-sync/sync-after-mapping";
 import { inngest } from "../client";
-import { mappingBatchCreated } from "../events";
+import { mappingBatchCreated, productSyncShopRequested } from "../events";
 
 /** Applies a reviewed batch of mappings. Idempotent: a retried run maps nothing twice. */
 export const applyMappingBatchFn = inngest.createFunction(
@@ -18,5 +19,13 @@ export const applyMappingBatchFn = inngest.createFunction(
       await failMappingBatch({ organizationId, batchId, error, runId: event.data.run_id });
     },
   },
-  async ({ event, step }) => step.run("apply", () => applyMappingBatch({ organizationId: event.data.organizationId, batchId: event.data.batchId })),
+  async ({ event, step }) => {
+    const summary = await step.run("apply", () => applyMappingBatch({ organizationId: event.data.organizationId, batchId: event.data.batchId }));
+    // With auto-sync on, the merchant confirmed the overwrite preview before "Map": the new listings follow Shopify.
+    const sync = await step.run("auto-sync", () => shopToSyncAfterBatch(event.data));
+    if (sync) {
+      await step.sendEvent("sync", productSyncShopRequested.create({ ...event.data, tiktokConnectionId: sync.tiktokConnectionId, reason: "mapping" }, { id: `sync-batch-${event.data.batchId}` }));
+    }
+    return summary;
+  },
 );

@@ -2,7 +2,7 @@ import { log } from "@/lib/log";
 import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { recordDeliveryFailure } from "@/lib/webhooks/record-delivery-failure";
 import { inngest } from "../client";
-import { newTikTokProductsArrived, webhookReceived } from "../events";
+import { newTikTokProductsArrived, shopifyProductChanged, webhookReceived } from "../events";
 
 /** Does what a verified webhook asks, one delivery at a time per store. */
 export const processWebhookDeliveryFn = inngest.createFunction(
@@ -32,6 +32,9 @@ export const processWebhookDeliveryFn = inngest.createFunction(
     if (outcome.handled && outcome.newProductsIn) {
       // The delivery id makes the event id: a replayed step sends nothing new.
       await step.sendEvent("auto-map-new-products", newTikTokProductsArrived.create(outcome.newProductsIn, { id: `auto-map-${deliveryId}` }));
+    }
+    if (outcome.handled && outcome.shopifyProductChanged) {
+      await step.sendEvent("follow-shopify-product", shopifyProductChanged.create(outcome.shopifyProductChanged, { id: `follow-${event.data.deliveryId}` }));
     }
     return outcome;
   },

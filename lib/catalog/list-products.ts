@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "../db";
 import { openMappingIssues } from "../mapping/open-mapping-issues";
+import { syncStatesOf, type ProductSyncView } from "../product-sync/sync-states-of";
 import { decodeProductCursor, encodeProductCursor, listProductsQuerySchema, type ListProductsQueryInput } from "./product-list-query";
 import { queryProductPage, type ProductPageRow } from "./query-product-page";
 
@@ -100,7 +101,7 @@ function toSkuView(sku: SkuRow) {
   };
 }
 
-function toProductView({ row, product, issues }: { row: ProductPageRow; product: ProductRow; issues: AttentionItem[] }) {
+function toProductView({ row, product, issues, sync }: { row: ProductPageRow; product: ProductRow; issues: AttentionItem[]; sync: ProductSyncView | null }) {
   return {
     id: row.id,
     externalId: product.externalId,
@@ -114,6 +115,8 @@ function toProductView({ row, product, issues }: { row: ProductPageRow; product:
     skus: product.skus.map(toSkuView),
     /** Why the product is under "Needs attention" and how to fix it: open "Map" issues and broken mappings. */
     attention: attentionOf({ row, product, issues }),
+    /** Product sync to TikTok (null: never synced). */
+    sync,
   };
 }
 
@@ -133,7 +136,7 @@ export async function listProducts({ organizationId, query: input }: ListProduct
   const { counts, rows } = await queryProductPage({ organizationId, query, after });
   const page = rows.slice(0, query.limit);
   const productIds = page.map((row) => row.id);
-  const [loaded, issues] = await Promise.all([loadProducts({ organizationId, productIds }), openMappingIssues({ organizationId, productIds })]);
+  const [loaded, issues, syncStates] = await Promise.all([loadProducts({ organizationId, productIds }), openMappingIssues({ organizationId, productIds }), syncStatesOf({ organizationId, productIds })]);
   const products = new Map(loaded.map((product) => [product.id, product]));
   const last = page[page.length - 1];
   return {
@@ -142,7 +145,7 @@ export async function listProducts({ organizationId, query: input }: ListProduct
     // A product removed between the two reads (its shop disconnected and purged) is left out.
     products: page.flatMap((row) => {
       const product = products.get(row.id);
-      return product ? [toProductView({ row, product, issues: issues.get(row.id) ?? [] })] : [];
+      return product ? [toProductView({ row, product, issues: issues.get(row.id) ?? [], sync: syncStates.get(row.id) ?? null })] : [];
     }),
     nextCursor: rows.length > query.limit && last ? encodeProductCursor(last) : null,
   };

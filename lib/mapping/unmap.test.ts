@@ -35,7 +35,7 @@ describe("unmap and undo", () => {
   it("undoes a whole batch", async () => {
     const { org, batchId } = await mappedCatalog();
     expect(await testDb.mapping.count()).toBe(2);
-    expect(await undoMappingBatch({ org, batchId })).toEqual({ removed: 2 });
+    expect(await undoMappingBatch({ org, batchId })).toEqual({ removed: 2, restoring: 0 });
     expect(await testDb.mapping.count()).toBe(0);
     expect(await testDb.activityEntry.count({ where: { type: "mapping.batch_undone" } })).toBe(1);
   });

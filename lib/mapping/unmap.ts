@@ -1,3 +1,5 @@
+import { inngest } from "@/inngest/client";
+import { productSnapshotsRestoreRequested } from "@/inngest/events";
 import { recordActivity } from "../activity/record-activity";
 import type { OrgContext } from "../auth/org-access";
 import { db } from "../db";
@@ -30,23 +32,37 @@ export async function unmapProduct({ org, tiktokProductId }: { org: OrgContext; 
   return { removed };
 }
 
-/** Undo a whole "Map": removes the mappings that batch made (later remaps of the same SKUs are kept). */
-export async function undoMappingBatch({ org, batchId }: { org: OrgContext; batchId: string }): Promise<{ removed: number }> {
+/**
+ * Undo a whole "Map": removes the mappings that batch made (later remaps of the same SKUs are kept). Listings
+ * that auto-sync overwrote and that are now unmapped are put back from their snapshots in the background.
+ */
+export async function undoMappingBatch({ org, batchId }: { org: OrgContext; batchId: string }): Promise<{ removed: number; restoring: number }> {
   const batch = await db().mappingBatch.findFirst({ where: { id: batchId, organizationId: org.organizationId }, select: { id: true, status: true, requested: true } });
   if (!batch) throw notFound("Mapping batch not found.");
   const connectionId = (batch.requested as { tiktokConnectionId?: string }).tiktokConnectionId ?? "";
-  const removed = await db().$transaction(async (tx) => {
+  const { removed, restore } = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${connectionId}`}))`;
+    const products = await tx.tikTokSku.findMany({ where: { organizationId: org.organizationId, mapping: { batchId: batch.id } }, select: { productId: true }, distinct: ["productId"] });
     const { count } = await tx.mapping.deleteMany({ where: { organizationId: org.organizationId, batchId: batch.id } });
-    return count;
+    const unmapped = await tx.tikTokProduct.findMany({
+      where: { organizationId: org.organizationId, id: { in: products.map((p) => p.productId) }, skus: { none: { mapping: { status: "ACTIVE" } } } },
+      select: { id: true },
+    });
+    const snapshots = await tx.productSnapshot.findMany({ where: { organizationId: org.organizationId, tiktokProductId: { in: unmapped.map((p) => p.id) }, restoredAt: null }, select: { tiktokProductId: true } });
+    return { removed: count, restore: snapshots.map((s) => s.tiktokProductId) };
   });
+  if (restore.length > 0) {
+    await inngest.send(productSnapshotsRestoreRequested.create({ organizationId: org.organizationId, batchId: batch.id, tiktokProductIds: restore }, { id: `restore-${batch.id}` }));
+  }
   await recordActivity({
     organizationId: org.organizationId,
     type: "mapping.batch_undone",
     level: "WARNING",
-    message: `A mapping batch was undone: ${removed} mapping${removed === 1 ? "" : "s"} removed. The products are back under Unmapped Products.`,
+    message:
+      `A mapping batch was undone: ${removed} mapping${removed === 1 ? "" : "s"} removed. The products are back under Unmapped Products.` +
+      (restore.length > 0 ? ` ${restore.length} TikTok listing${restore.length === 1 ? " that auto-sync had overwritten is" : "s that auto-sync had overwritten are"} being put back as they were.` : ""),
     subjectType: "mappingBatch",
     subjectId: batch.id,
   });
-  return { removed };
+  return { removed, restoring: restore.length };
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Prisma } from "../db";
 
 /**
  * One section of the sync settings (mapping, product sync, orders, ...). Every field of `schema`
@@ -16,6 +17,8 @@ export interface SettingsSection<K extends string = string, S extends z.ZodObjec
    * it (for example "confirm the overwrite preview first").
    */
   beforeSave?: (change: SectionChange<z.infer<S>>) => Promise<void>;
+  /** Runs after the change is committed: start the work it asks for (a sync once auto-sync is on, say). */
+  afterSave?: (change: Omit<SectionChange<z.infer<S>>, "tx" | "confirmation">) => Promise<void>;
 }
 
 export interface SectionChange<T> {
@@ -26,6 +29,8 @@ export interface SectionChange<T> {
   next: T;
   /** Whatever the client sent beside the value (a preview confirmation, for instance). */
   confirmation: unknown;
+  /** The saving transaction: reads in the check go through it (another connection would wait on its lock). */
+  tx: Prisma.TransactionClient;
 }
 
 export function defineSection<const K extends string, S extends z.ZodObject>(section: SettingsSection<K, S>): SettingsSection<K, S> {

@@ -40,7 +40,7 @@ export async function updateSettings({ org, input }: UpdateSettingsOptions) {
   if (scope === null && section.shopOnly) throw badRequest(`${section.title} settings belong to one TikTok shop: choose the shop.`);
   const value = input.value === null ? null : (section.schema.strict().parse(input.value) as EffectiveSettings[SectionKey]);
 
-  return db().$transaction(async (tx) => {
+  const saved = await db().$transaction(async (tx) => {
     const shop = scope === null ? null : await tx.connection.findFirst({ where: { id: scope, organizationId, platform: "TIKTOK" }, select: { id: true, name: true } });
     if (scope !== null && !shop) throw notFound("TikTok shop not found.");
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`settings:${organizationId}`}))`;
@@ -51,7 +51,8 @@ export async function updateSettings({ org, input }: UpdateSettingsOptions) {
     const previous = shop ? mergeSettings({ organization: orgSections, shop: shopSections }) : mergeSettings({ organization: orgSections, shop: {} });
     const nextShopSections = { ...shopSections, [section.key]: value ?? undefined };
     const next = shop ? mergeSettings({ organization: orgSections, shop: nextShopSections }) : mergeSettings({ organization: { ...orgSections, [section.key]: value ?? undefined }, shop: {} });
-    await section.beforeSave?.({ organizationId, tiktokConnectionId: shop?.id ?? null, previous: previous[section.key] as never, next: next[section.key] as never, confirmation: input.confirmation });
+    const change = { organizationId, tiktokConnectionId: shop?.id ?? null, previous: previous[section.key] as never, next: next[section.key] as never };
+    await section.beforeSave?.({ ...change, confirmation: input.confirmation, tx });
 
     const document = (raw: unknown) => ({ ...((typeof raw === "object" && raw) || {}) }) as Record<string, unknown>;
     if (shop) {
@@ -89,6 +90,8 @@ export async function updateSettings({ org, input }: UpdateSettingsOptions) {
         data: { section: section.key, by: org.userId },
       },
     });
-    return { section: section.key, tiktokConnectionId: shop?.id ?? null, settings: next[section.key] };
+    return { change, result: { section: section.key, tiktokConnectionId: shop?.id ?? null, settings: next[section.key] } };
   });
+  await section.afterSave?.(saved.change);
+  return saved.result;
 }

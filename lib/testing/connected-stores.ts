@@ -18,10 +18,10 @@ export async function newOrganization(name = "Acme"): Promise<OrgContext> {
 }
 
 /** A new sandbox Shopify store, connected to the organization. */
-export async function connectedShopifyStore(org: OrgContext, options: { currency?: string } = {}) {
+export async function connectedShopifyStore(org: OrgContext, options: { currency?: string; plan?: string } = {}) {
   const name = `store-${suffix()}`;
   const domain = `${name}.myshopify.com`;
-  await sandboxControl("POST", "/__sandbox/shopify/shops", { domain, ...(options.currency ? { currency: options.currency } : {}) });
+  await sandboxControl("POST", "/__sandbox/shopify/shops", { domain, ...(options.currency ? { currency: options.currency } : {}), ...(options.plan ? { plan: options.plan } : {}) });
   const { authorizeUrl } = await startShopifyConnect({ org, shop: name });
   const { connectionId } = await completeShopifyConnect({ query: (await installShopifyApp(authorizeUrl)).searchParams, userId: org.userId });
   return { connectionId, domain };

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { handleLifecycleDelivery, LIFECYCLE_TOPICS } from "./handle-lifecycle-delivery";
 import { handlePrivacyRequest } from "./handle-privacy-request";
+import { processInventoryDelivery } from "./process-inventory-delivery";
 import { processProductDelivery } from "./process-product-delivery";
 
 export type DeliveryOutcome =
@@ -9,6 +10,8 @@ export type DeliveryOutcome =
       action: string;
       /** TikTok products may have been created: the job then runs "Auto-map new products" for the shop. */
       newProductsIn?: { organizationId: string; tiktokConnectionId: string };
+      /** A Shopify product or its stock changed: the job asks product sync to follow it. */
+      shopifyProductChanged?: { organizationId: string; shopifyConnectionId: string; shopifyProductId: string };
     }
   | { handled: false; reason: string };
 
@@ -47,8 +50,10 @@ export async function processDelivery({ organizationId, deliveryId }: ProcessDel
     case "TIKTOK PRODUCT_INFORMATION_CHANGE":
     case "TIKTOK PRODUCT_STATUS_CHANGE":
       return processProductDelivery({ delivery: { ...delivery, connectionId } });
+    case "SHOPIFY inventory_levels/update":
+      return processInventoryDelivery({ delivery: { ...delivery, connectionId } });
     default:
-      // Order, inventory and fulfillment topics are processed by their own features as they land.
+      // Order and fulfillment topics are processed by their own features as they land.
       return { handled: false, reason: `${key} is stored; no handler for it yet` };
   }
 }

@@ -4,6 +4,7 @@ import { applyTikTokProductEvent } from "../catalog/tiktok/apply-product-event";
 import { db } from "../db";
 import type { WebhookDelivery } from "../generated/prisma/client.ts";
 import { archiveDeletedMappings, restoreRevivedMappings } from "../mapping/archive-deleted";
+import { recordReviewOutcome } from "../product-sync/record-review-outcome";
 import type { DeliveryOutcome } from "./process-delivery";
 
 const shopifyBody = z.object({ body: z.object({ id: z.union([z.number(), z.string()]).transform(String), updated_at: z.string().optional() }) });
@@ -15,6 +16,7 @@ const tiktokData = z.object({
 export async function processProductDelivery({ delivery }: { delivery: WebhookDelivery & { connectionId: string } }): Promise<DeliveryOutcome> {
   const connectionId = delivery.connectionId;
   let action: string;
+  let shopifyProductId: string | null = null;
   if (delivery.platform === "SHOPIFY") {
     const parsed = shopifyBody.safeParse(delivery.payload);
     if (!parsed.success) return { handled: false, reason: "the delivery has no product id" };
@@ -24,15 +26,25 @@ export async function processProductDelivery({ delivery }: { delivery: WebhookDe
     } else {
       const result = await applyShopifyProductUpdate({ connectionId, productId: id, updatedAt: updated_at ?? delivery.receivedAt });
       action = result.applied ? "product updated" : `ignored (${result.reason})`;
+      shopifyProductId = id;
     }
   } else {
     const parsed = tiktokData.safeParse(delivery.payload);
     if (!parsed.success) return { handled: false, reason: "the delivery has no product id" };
     action = `product ${await applyTikTokProductEvent({ connectionId, productId: parsed.data.data.product_id, updateTime: parsed.data.data.update_time })}`;
+    if (delivery.topic === "PRODUCT_STATUS_CHANGE") {
+      const review = await recordReviewOutcome({ connectionId, data: (delivery.payload as { data?: unknown }).data });
+      if (review) action = `${action}, ${review}`;
+    }
   }
   const connection = await db().connection.findUniqueOrThrow({ where: { id: connectionId }, select: { organizationId: true } });
   await archiveDeletedMappings({ organizationId: connection.organizationId });
   await restoreRevivedMappings({ organizationId: connection.organizationId });
   const created = delivery.platform === "TIKTOK" && delivery.topic === "PRODUCT_CREATION";
-  return { handled: true, action, ...(created && { newProductsIn: { organizationId: connection.organizationId, tiktokConnectionId: connectionId } }) };
+  return {
+    handled: true,
+    action,
+    ...(created && { newProductsIn: { organizationId: connection.organizationId, tiktokConnectionId: connectionId } }),
+    ...(shopifyProductId && { shopifyProductChanged: { organizationId: connection.organizationId, shopifyConnectionId: connectionId, shopifyProductId } }),
+  };
 }

@@ -7,6 +7,7 @@ import { finishReview, touchProduct } from "./review";
 import type { Store } from "./store";
 
 const seedInput = z.object({ products: z.array(productSeed).min(1).max(100_000), emitWebhooks: z.boolean().optional() }).strict();
+const promotionInput = z.object({ locked: z.boolean() }).strict();
 const reviewInput = z.object({ approve: z.boolean(), reason: z.string().max(500).optional() }).strict();
 export const issues = (e: z.ZodError) => e.issues.slice(0, 5).map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
 
@@ -60,4 +61,15 @@ export function reviewControl(ctx: SandboxContext, store: Store, shopId: string,
   if (!p.pending) return badRequest(`product ${productId} has no version under review`, 409);
   finishReview(ctx, store, p, r.data.approve, r.data.reason ?? "");
   return json(200, { id: p.id, status: p.status, audit: p.audit_status });
+}
+
+/** Starts or ends a promotion on a product: while it runs, its prices cannot be updated (12052038). */
+export function promotionControl(ctx: SandboxContext, store: Store, shopId: string, productId: string, input: unknown): SandboxResponse {
+  const p = store.s.products[productId];
+  if (!p || p.shop_id !== shopId) return badRequest(`no product ${productId} in shop ${shopId}`, 404);
+  const r = promotionInput.safeParse(input);
+  if (!r.success) return badRequest(`expected {locked: boolean}: ${issues(r.error)}`);
+  p.price_locked = r.data.locked;
+  ctx.save();
+  return json(200, { id: p.id, priceLocked: r.data.locked });
 }

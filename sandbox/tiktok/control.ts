@@ -3,7 +3,7 @@ import { badRequest, json } from "../core/http";
 import type { SandboxContext, SandboxRequest, SandboxResponse } from "../core/platform";
 import { getApp } from "./apps";
 import { changeOrderStatus, createOrder, getOrderControl } from "./control-orders";
-import { deleteProductControl, getProductControl, issues, reviewControl, seedProducts } from "./control-products";
+import { deleteProductControl, getProductControl, issues, promotionControl, reviewControl, seedProducts } from "./control-products";
 import { createGlobalProducts, getGlobalControl } from "./global-products";
 import { randomToken } from "./ids";
 import { authorizationExpiring, createShop, deauthorize } from "./shops";
@@ -21,6 +21,7 @@ const routes: [string, string, Handler][] = [
   ["GET", "shops/:id/products/:id", (ctx, _req, p) => getProductControl(getStore(ctx), p[0]!, p[1]!)],
   ["POST", "shops/:id/products/:id/delete", (ctx, _req, p) => deleteProductControl(ctx, getStore(ctx), p[0]!, p[1]!)],
   ["POST", "shops/:id/products/:id/review", (ctx, req, p) => reviewControl(ctx, getStore(ctx), p[0]!, p[1]!, req.body)],
+  ["POST", "shops/:id/products/:id/promotion", (ctx, req, p) => promotionControl(ctx, getStore(ctx), p[0]!, p[1]!, req.body)],
   ["POST", "shops/:id/orders", (ctx, req, p) => createOrder(ctx, getStore(ctx), p[0]!, req.body)],
   ["POST", "shops/:id/deauthorize", (ctx, req, p) => {
     const r = deauthInput.safeParse(req.body ?? {});

@@ -138,8 +138,9 @@ function updatePrice(call: ApiCall): ApiResult {
   if (bad) return bad;
   const list = call.body.skus;
   if (!Array.isArray(list) || list.length === 0) return fail(12052902, "The SKU list is empty. Either omit the list entirely, or provide all required details.");
+  if (p.price_locked) return fail(12052038, "Product price locked due to ongoing promotion. ");
   const seen = new Set<string>();
-  const updates: [Sku, string][] = [];
+  const updates: [Sku, string, { amount: string; currency: string } | undefined][] = [];
   for (const raw of list as unknown[]) {
     if (!isObj(raw) || typeof raw.id !== "string") return fail(12052910, "Invalid input parameters: skus[].id is required.");
     if (seen.has(raw.id)) return fail(12052553, "Sku id duplicate");
@@ -148,14 +149,26 @@ function updatePrice(call: ApiCall): ApiResult {
     if (!sku) return fail(12052557, "The SKU ID does not belong to the product.");
     const price = parsePrice(raw.price, shop);
     if ("code" in price) return price;
-    updates.push([sku, price.sale_price]);
+    // list_price: US only, in USD, at least the price (the spec: otherwise it is discarded)
+    let list: { amount: string; currency: string } | undefined;
+    if (raw.list_price !== undefined) {
+      const lp = isObj(raw.list_price) ? raw.list_price : {};
+      const amount = typeof lp.amount === "string" ? normalizeAmount(lp.amount, "USD") : null;
+      if (!amount || lp.currency !== "USD" || shop.region !== "US") return fail(12052073, "The product price is invalid");
+      if (Number(amount) >= Number(price.sale_price)) list = { amount, currency: "USD" };
+    }
+    updates.push([sku, price.sale_price, list]);
   }
-  for (const [sku, amount] of updates) {
+  for (const [sku, amount, list] of updates) {
     sku.price = { currency: shop.currency, sale_price: amount, tax_exclusive_price: amount };
+    if (list) sku.list_price = list;
     const pendingSku = p.pending?.content.skus.find((k) => k.id === sku.id);
-    if (pendingSku) pendingSku.price = { ...sku.price };
+    if (pendingSku) {
+      pendingSku.price = { ...sku.price };
+      if (list) pendingSku.list_price = { ...list };
+    }
   }
-  touchProduct(call.store, p, call.now, "POST /product/202309/products/{product_id}/prices/update", ["skus.price"], updates.map(([k, a]) => ({ sku_id: k.id, price: a })));
+  touchProduct(call.store, p, call.now, "POST /product/202309/products/{product_id}/prices/update", ["skus.price"], updates.map(([k, a, l]) => ({ sku_id: k.id, price: a, ...(l ? { list_price: l.amount } : {}) })));
   call.ctx.save();
   return ok({});
 }

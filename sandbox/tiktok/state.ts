@@ -30,6 +30,8 @@ export interface Product {
   id: string; shop_id: string; status: ProductStatus; create_time: number; update_time: number;
   live: ProductContent; pending: PendingVersion | null; audit_status: "NONE" | "AUDITING" | "APPROVED" | "FAILED";
   global_product_id?: string; history: HistoryEntry[];
+  /** A seller promotion is running: Update Price refuses with 12052038 (control API `promotion`). */
+  price_locked?: boolean;
 }
 
 export interface GlobalSku {

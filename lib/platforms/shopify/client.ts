@@ -7,6 +7,7 @@ import { errorFromGraphqlAnswer, errorFromNetwork, errorFromUserErrors, ShopifyA
 import { bulkOperationById, bulkOperationRunQuery, type BulkOperation } from "./operations/bulk-operations";
 import type { OperationData, ShopifyOperation } from "./operations/define-operation";
 import { catalogSizePage, productsPage, productVariantsPage, productWithVariantsQuery } from "./operations/products";
+import { productSyncSource, productSyncVariants } from "./operations/product-sync-source";
 import { shopDetails } from "./operations/shop";
 import { webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptions } from "./operations/webhook-subscriptions";
 import { graphqlEnvelopeSchema, type ThrottleStatus } from "./schemas";
@@ -127,6 +128,16 @@ export class ShopifyAdminClient {
   /** The variants of one product after `after`; null when the product does not exist (any more). */
   async productVariantsPage(options: { productId: string; after: string | null }) {
     return (await this.request(productVariantsPage, { id: options.productId, after: options.after })).product;
+  }
+
+  /** Product sync's read of one product: content, prices and stock per location (null when it is gone). */
+  async productSyncSource(id: string) {
+    return this.request(productSyncSource, { id });
+  }
+
+  /** More variants of a product read by `productSyncSource`. */
+  async productSyncVariants(options: { productId: string; after: string }) {
+    return (await this.request(productSyncVariants, { id: options.productId, after: options.after })).product;
   }
 
   /** Starts a bulk query; resolves to the operation as created (poll it with `bulkOperation`). */

@@ -3,17 +3,19 @@ import { isProductTab } from "@/components/products/product-filters";
 import { ProductsPanel } from "@/components/products/products-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgPage } from "@/lib/auth/page-access";
+import { autoSyncShopIds } from "@/lib/product-sync/shops-with-auto-sync";
 
 export const metadata: Metadata = { title: "Products" };
 
 // Layouts and pages render in parallel: every page checks access itself.
 export default async function ProductsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ tab?: string | string[] }> }) {
-  await requireOrgPage((await params).org);
+  const { org } = await requireOrgPage((await params).org);
   const { tab } = await searchParams;
+  const autoSyncShops = await autoSyncShopIds({ organizationId: org.organizationId });
   return (
     <>
       <PageHeader title="Products" description="Map TikTok products to Shopify variants: Unmapped Products, Mapped Products and Needs attention." />
-      <ProductsPanel initialTab={isProductTab(tab) ? tab : undefined} />
+      <ProductsPanel initialTab={isProductTab(tab) ? tab : undefined} autoSyncShops={autoSyncShops} />
     </>
   );
 }

@@ -1,0 +1,78 @@
+import type { ProductSyncSettings } from "../settings/sections/product-sync-settings";
+import { computeTikTokStock } from "./inventory-rules";
+import type { DesiredListing, ShopifySource, ShopifySourceVariant, TikTokListing } from "./listing";
+import { computeTikTokPrice } from "./price-rules";
+
+// TikTok's title limit in the markets Ferry serves (DE, ES, FR, IE, IT, JP, UK, US: 1–255; BR, MX: 300).
+const TITLE_MAX = 255;
+
+export interface BuildDesiredListingOptions {
+  listing: TikTokListing;
+  /** Mapped SKUs of this listing: TikTok SKU id → the Shopify variant's numeric id. */
+  pairs: { tiktokSkuId: string; shopifyVariantId: string }[];
+  /** The Shopify products those variants belong to, read from Shopify now. */
+  sources: ShopifySource[];
+  settings: ProductSyncSettings;
+  market: { currency: string; region: string };
+  /** Title and description: false for a cross-border local product, whose content comes from its global product. */
+  content: boolean;
+  /** Price and stock: false for a global product (they are written per market). */
+  skuFields: boolean;
+}
+
+const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
+
+/** Pure: what TikTok should hold for one listing, by the pairing's settings. */
+export function buildDesiredListing(options: BuildDesiredListingOptions): DesiredListing {
+  const { listing, pairs, sources, settings, market } = options;
+  const variants = new Map<string, { variant: ShopifySourceVariant; source: ShopifySource }>();
+  for (const source of sources) for (const variant of source.variants) variants.set(numericId(variant.id), { variant, source });
+  const desired: DesiredListing = { skus: [], problems: [] };
+
+  const mapped = pairs.map((pair) => ({ pair, found: variants.get(numericId(pair.shopifyVariantId)) }));
+  const products = new Set(mapped.flatMap((m) => (m.found ? [m.found.source.id] : [])));
+  if (options.content && (settings.fields.title || settings.fields.description)) {
+    if (products.size > 1) {
+      desired.problems.push({ field: "title", message: "Its SKUs are mapped to variants of several Shopify products: title and description are not synced." });
+    } else if (products.size === 1) {
+      const source = sources.find((s) => products.has(s.id))!;
+      if (settings.fields.title) {
+        const title = source.title.trim();
+        if (title.length === 0 || title.length > TITLE_MAX) desired.problems.push({ field: "title", message: `Shopify's title has ${title.length} characters; TikTok takes 1 to ${TITLE_MAX}.` });
+        else desired.title = title;
+      }
+      // An empty Shopify description never blanks TikTok's: TikTok requires one.
+      if (settings.fields.description && source.descriptionHtml.trim() !== "") desired.description = source.descriptionHtml;
+    }
+  }
+  if (!options.skuFields || (!settings.fields.price && !settings.fields.inventory)) return desired;
+
+  const tiktokSkus = new Map(listing.skus.map((sku) => [sku.id, sku]));
+  for (const { pair, found } of mapped) {
+    const sku = tiktokSkus.get(pair.tiktokSkuId);
+    if (!sku) continue;
+    if (!found) {
+      desired.problems.push({ field: "price", tiktokSkuId: sku.id, sellerSku: sku.sellerSku, message: "Its Shopify variant no longer exists: map the SKU again." });
+      continue;
+    }
+    const want: DesiredListing["skus"][number] = { id: sku.id, sellerSku: sku.sellerSku };
+    if (settings.fields.price) {
+      const price = computeTikTokPrice({
+        price: found.variant.price,
+        compareAtPrice: found.variant.compareAtPrice,
+        shopifyCurrency: found.source.currency,
+        tiktokCurrency: market.currency,
+        region: market.region,
+        rules: settings.price,
+      });
+      if (price.ok) want.price = { price: price.price, listPrice: price.listPrice };
+      else desired.problems.push({ field: "price", tiktokSkuId: sku.id, sellerSku: sku.sellerSku, message: price.reason });
+    }
+    if (settings.fields.inventory) {
+      if (sku.inventory.length === 0) desired.problems.push({ field: "inventory", tiktokSkuId: sku.id, sellerSku: sku.sellerSku, message: "TikTok lists no warehouse for this SKU." });
+      else want.inventory = computeTikTokStock({ levels: found.variant.levels, warehouses: sku.inventory, rules: settings.inventory });
+    }
+    desired.skus.push(want);
+  }
+  return desired;
+}
