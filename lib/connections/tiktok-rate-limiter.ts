@@ -4,8 +4,8 @@ import type { TikTokRateLimiter } from "../platforms/tiktok/client";
 // TikTok allows about 50 requests per second per endpoint, app and shop. A token bucket per key kept
 // in Postgres (one atomic statement on the database clock) keeps all app instances together under it.
 // Any one-second window can see the burst plus one second of refill, so burst + rate stays ≤ 50.
-export const TIKTOK_REQUESTS_PER_SECOND = 40;
-export const TIKTOK_BURST = 10;
+export const TIKTOK_REQUESTS_PER_SECOND = 45;
+export const TIKTOK_BURST = 5;
 
 export function postgresRateLimiter(ratePerSecond = TIKTOK_REQUESTS_PER_SECOND, burst = TIKTOK_BURST): TikTokRateLimiter {
   return {
