@@ -2,13 +2,15 @@ import Link from "next/link";
 import type { getOverview } from "@/lib/overview/get-overview";
 import { Badge } from "../ui/badge";
 import { Card, CardBody, CardHeader, CardTitle } from "../ui/card";
+import { DayBarChart } from "./day-bar-chart";
+import { LatestProblems } from "./latest-problems";
 
 type Overview = Awaited<ReturnType<typeof getOverview>>;
 
 const statusTone = { ACTIVE: "success", NEEDS_REAUTH: "danger", DISCONNECTED: "neutral", UNINSTALLED: "danger" } as const;
 const statusLabel = { ACTIVE: "Connected", NEEDS_REAUTH: "Needs re-authorization", DISCONNECTED: "Disconnected", UNINSTALLED: "Uninstalled" } as const;
 
-/** The stores with their health, and how far mapping has come, each linking to where to act. */
+/** The stores with their health, mapping progress, failures per day and the latest problems, each linking to where to act. */
 export function OverviewSummary({ org, overview }: { org: string; overview: Overview }) {
   const counts = overview.products;
   return (
@@ -58,6 +60,25 @@ export function OverviewSummary({ org, overview }: { org: string; overview: Over
           <Link href={`/${org}/products`} className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline">
             Go to Products
           </Link>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Failures per day</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <DayBarChart label={`Failed automatic actions per day (${overview.timeZone})`} series={overview.failuresByDay} tone="danger" />
+          <Link href={`/${org}/activity?level=ERROR`} className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline">
+            See failures in Activity
+          </Link>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Latest problems</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <LatestProblems org={org} problems={overview.latestProblems} />
         </CardBody>
       </Card>
     </div>
