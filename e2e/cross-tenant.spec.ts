@@ -23,6 +23,7 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/mapping/batches": { tiktokConnectionId: "cmwy00000000000000000000b", rows: [] },
   "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },
   "POST /api/orgs/[org]/product-sync/previews": { purpose: "settings", tiktokConnectionId: null, settings: {} },
+  "PUT /api/orgs/[org]/carriers/[tiktokConnectionId]": { mappings: [{ company: "UPS", providerId: "1" }], fallbackProviderId: null },
 };
 
 interface Tenant extends Account {
@@ -99,7 +100,13 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
 
 function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string }): string {
   // GET routes that need a query to answer 200 for their owner.
-  const query = path.endsWith("/mapping/variants") ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt` : path.endsWith("/mapping/export") ? `?tiktokConnectionId=${ids.tiktokConnectionId}` : "";
+  const query = path.endsWith("/mapping/variants")
+    ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt`
+    : path.endsWith("/mapping/export")
+      ? `?tiktokConnectionId=${ids.tiktokConnectionId}`
+      : path.endsWith("/fulfillments")
+        ? `?tiktokConnectionId=${ids.tiktokConnectionId}&orderIds=576000000000000001`
+        : "";
   return (path + query)
     .replace("[org]", tenantSlug)
     .replace("[memberId]", ids.memberId)
@@ -107,6 +114,9 @@ function fill(path: string, tenantSlug: string, ids: { memberId: string; invitat
     .replace("[connectionId]", ids.connectionId)
     .replace("[batchId]", ids.batchId)
     .replace("[previewId]", ids.previewId)
+    .replace("[tiktokConnectionId]", ids.tiktokConnectionId)
+    // B's TikTok shop connection id again: a real id of B's that is no fulfillment of A's.
+    .replace("[fulfillmentId]", ids.tiktokConnectionId)
     // The product is B's TikTok shop connection id: a real id of B's, never one of A's products.
     .replace("[productId]", ids.tiktokConnectionId);
 }

@@ -91,3 +91,13 @@ export const productSyncShopRequested = eventType("product-sync/shop.requested",
 export const productSnapshotsRestoreRequested = eventType("product-sync/snapshots.restore-requested", {
   schema: z.object({ organizationId: z.string().min(1), tiktokProductIds: z.array(z.string().min(1)).max(100_000), batchId: z.string().min(1) }),
 });
+
+/** A Shopify fulfillment was created or changed (a webhook, or "Retry"): send its tracking to TikTok. */
+export const shopifyFulfillmentChanged = eventType("fulfillment/shopify-fulfillment.changed", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    shopifyConnectionId: z.string().min(1),
+    shopifyOrderId: z.string().min(1),
+    shopifyFulfillmentId: z.string().min(1),
+  }),
+});

@@ -16,6 +16,7 @@ import { reconcileProductSyncFn } from "./functions/reconcile-product-sync";
 import { restoreProductSnapshotsFn } from "./functions/restore-product-snapshots";
 import { syncProductFn } from "./functions/sync-product";
 import { syncShopProductsFn } from "./functions/sync-shop-products";
+import { syncFulfillmentFn } from "./functions/sync-fulfillment";
 
 /** Every Inngest function the app serves at /api/inngest. */
 export const functions = [
@@ -37,4 +38,5 @@ export const functions = [
   syncShopProductsFn,
   reconcileProductSyncFn,
   restoreProductSnapshotsFn,
+  syncFulfillmentFn,
 ];

@@ -23,6 +23,7 @@ export const orgKeys = {
   catalogStatus: (org: string) => [...orgKeys.all(org), "catalog-status"] as const,
   mappingProposals: (org: string, tiktokConnectionId: string) => [...orgKeys.all(org), "mapping-proposals", tiktokConnectionId] as const,
   settings: (org: string) => [...orgKeys.all(org), "settings"] as const,
+  carriers: (org: string, tiktokConnectionId: string) => [...orgKeys.all(org), "carriers", tiktokConnectionId] as const,
   notifications: (org: string) => [...orgKeys.all(org), "notifications"] as const,
   syncPreview: (org: string, previewId: string) => [...orgKeys.all(org), "sync-preview", previewId] as const,
   mappingCsvImport: (org: string, tiktokConnectionId: string, mode: "dry-run" | "import") => [...orgKeys.all(org), "mapping-csv-import", tiktokConnectionId, mode] as const,

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { handleLifecycleDelivery, LIFECYCLE_TOPICS } from "./handle-lifecycle-delivery";
 import { handlePrivacyRequest } from "./handle-privacy-request";
+import { processFulfillmentDelivery, type ShopifyFulfillmentChanged } from "./process-fulfillment-delivery";
 import { processInventoryDelivery } from "./process-inventory-delivery";
 import { processProductDelivery } from "./process-product-delivery";
 
@@ -12,6 +13,8 @@ export type DeliveryOutcome =
       newProductsIn?: { organizationId: string; tiktokConnectionId: string };
       /** A Shopify product or its stock changed: the job asks product sync to follow it. */
       shopifyProductChanged?: { organizationId: string; shopifyConnectionId: string; shopifyProductId: string };
+      /** A Shopify fulfillment was created or changed: the job asks fulfillment sync to send its tracking to TikTok. */
+      shopifyFulfillmentChanged?: ShopifyFulfillmentChanged;
     }
   | { handled: false; reason: string };
 
@@ -52,6 +55,10 @@ export async function processDelivery({ organizationId, deliveryId }: ProcessDel
       return processProductDelivery({ delivery: { ...delivery, connectionId } });
     case "SHOPIFY inventory_levels/update":
       return processInventoryDelivery({ delivery: { ...delivery, connectionId } });
+    case "SHOPIFY fulfillments/create":
+    case "SHOPIFY fulfillments/update":
+    case "TIKTOK ORDER_STATUS_CHANGE":
+      return processFulfillmentDelivery({ delivery: { ...delivery, connectionId } });
     default:
       // Order and fulfillment topics are processed by their own features as they land.
       return { handled: false, reason: `${key} is stored; no handler for it yet` };
