@@ -12,6 +12,10 @@ const orderRef = z.object({
   customAttributes: z.array(z.object({ key: z.string(), value: z.string().nullish() })).default([]),
 });
 export type ShopifyOrderRef = z.infer<typeof orderRef>;
+const createdOrder = orderRef.extend({
+  lineItems: z.object({ nodes: z.array(z.object({ id: z.string(), quantity: z.number().int(), variant: z.object({ id: z.string() }).nullish() })) }),
+});
+export type CreatedShopifyOrder = z.infer<typeof createdOrder>;
 
 /** Orders whose source identifier is the TikTok order id (`query` is `source_identifier:"<id>"`). */
 export const ordersBySourceIdentifier = defineOperation({
@@ -52,6 +56,15 @@ export const orderCreate = defineOperation({
             key
             value
           }
+          lineItems(first: 50) {
+            nodes {
+              id
+              quantity
+              variant {
+                id
+              }
+            }
+          }
         }
         userErrors {
           field
@@ -61,8 +74,8 @@ export const orderCreate = defineOperation({
       }
     }
   `,
-  estimatedCost: 13,
-  data: z.object({ orderCreate: z.object({ order: orderRef.nullable(), userErrors }) }),
+  estimatedCost: 115,
+  data: z.object({ orderCreate: z.object({ order: createdOrder.nullable(), userErrors }) }),
 });
 
 export const orderCancel = defineOperation({
