@@ -16,6 +16,10 @@ import { reconcileProductSyncFn } from "./functions/reconcile-product-sync";
 import { restoreProductSnapshotsFn } from "./functions/restore-product-snapshots";
 import { syncProductFn } from "./functions/sync-product";
 import { syncShopProductsFn } from "./functions/sync-shop-products";
+import { backfillTikTokOrdersFn } from "./functions/backfill-tiktok-orders";
+import { importTikTokOrderFn } from "./functions/import-tiktok-order";
+import { pollShopOrdersFn } from "./functions/poll-shop-orders";
+import { pollTikTokOrdersFn } from "./functions/poll-tiktok-orders";
 
 /** Every Inngest function the app serves at /api/inngest. */
 export const functions = [
@@ -37,4 +41,8 @@ export const functions = [
   syncShopProductsFn,
   reconcileProductSyncFn,
   restoreProductSnapshotsFn,
+  importTikTokOrderFn,
+  pollTikTokOrdersFn,
+  pollShopOrdersFn,
+  backfillTikTokOrdersFn,
 ];

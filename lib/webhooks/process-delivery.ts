@@ -2,6 +2,7 @@ import { db } from "../db";
 import { handleLifecycleDelivery, LIFECYCLE_TOPICS } from "./handle-lifecycle-delivery";
 import { handlePrivacyRequest } from "./handle-privacy-request";
 import { processInventoryDelivery } from "./process-inventory-delivery";
+import { processOrderDelivery } from "./process-order-delivery";
 import { processProductDelivery } from "./process-product-delivery";
 
 export type DeliveryOutcome =
@@ -12,6 +13,8 @@ export type DeliveryOutcome =
       newProductsIn?: { organizationId: string; tiktokConnectionId: string };
       /** A Shopify product or its stock changed: the job asks product sync to follow it. */
       shopifyProductChanged?: { organizationId: string; shopifyConnectionId: string; shopifyProductId: string };
+      /** A TikTok order changed: the job queues its import. */
+      tiktokOrderChanged?: { organizationId: string; tiktokConnectionId: string; tiktokOrderId: string; updateTime: number | null };
     }
   | { handled: false; reason: string };
 
@@ -50,6 +53,8 @@ export async function processDelivery({ organizationId, deliveryId }: ProcessDel
     case "TIKTOK PRODUCT_INFORMATION_CHANGE":
     case "TIKTOK PRODUCT_STATUS_CHANGE":
       return processProductDelivery({ delivery: { ...delivery, connectionId } });
+    case "TIKTOK ORDER_STATUS_CHANGE":
+      return processOrderDelivery({ delivery: { ...delivery, connectionId } });
     case "SHOPIFY inventory_levels/update":
       return processInventoryDelivery({ delivery: { ...delivery, connectionId } });
     default:
