@@ -17,6 +17,10 @@ import { restoreProductSnapshotsFn } from "./functions/restore-product-snapshots
 import { syncProductFn } from "./functions/sync-product";
 import { syncShopProductsFn } from "./functions/sync-shop-products";
 import { syncFulfillmentFn } from "./functions/sync-fulfillment";
+import { backfillTikTokOrdersFn } from "./functions/backfill-tiktok-orders";
+import { importTikTokOrderFn } from "./functions/import-tiktok-order";
+import { pollShopOrdersFn } from "./functions/poll-shop-orders";
+import { pollTikTokOrdersFn } from "./functions/poll-tiktok-orders";
 
 /** Every Inngest function the app serves at /api/inngest. */
 export const functions = [
@@ -39,4 +43,8 @@ export const functions = [
   reconcileProductSyncFn,
   restoreProductSnapshotsFn,
   syncFulfillmentFn,
+  importTikTokOrderFn,
+  pollTikTokOrdersFn,
+  pollShopOrdersFn,
+  backfillTikTokOrdersFn,
 ];
