@@ -58,8 +58,9 @@ export async function processDelivery({ organizationId, deliveryId }: ProcessDel
       return processProductDelivery({ delivery: { ...delivery, connectionId } });
     case "TIKTOK ORDER_STATUS_CHANGE": {
       // Both sides follow an order's status: the TikTok status shown beside tracking Ferry sent, and the import.
-      await processFulfillmentDelivery({ delivery: { ...delivery, connectionId } });
-      return processOrderDelivery({ delivery: { ...delivery, connectionId } });
+      const followed = await processFulfillmentDelivery({ delivery: { ...delivery, connectionId } });
+      const order = await processOrderDelivery({ delivery: { ...delivery, connectionId } });
+      return followed.handled && order.handled ? { ...order, action: `${followed.action}; ${order.action}` } : followed.handled ? followed : order;
     }
     case "SHOPIFY inventory_levels/update":
       return processInventoryDelivery({ delivery: { ...delivery, connectionId } });
