@@ -5,7 +5,7 @@ const subjectLinks: Record<string, (slug: string, id: string) => string> = {
   connection: (slug) => `/${slug}/connections`,
   mappingBatch: (slug) => `/${slug}/products?tab=mapped`,
   tiktokProduct: (slug, id) => `/${slug}/products/${id}`,
-  order: (slug, id) => `/${slug}/orders/${id}`,
+  order: (slug, id) => `/${slug}/orders?order=${id}`,
 };
 
 const subjectLabels: Record<string, string> = { connection: "Connections", mappingBatch: "Products", tiktokProduct: "Product", order: "Order" };

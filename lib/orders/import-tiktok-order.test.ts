@@ -13,7 +13,7 @@ const run = (s: { organizationId: string; shop: { connectionId: string } }, tikt
 describe("importTikTokOrder against the sandbox", () => {
   it("creates one Shopify order with TikTok's money, grouped lines, tags and source, and writes the reference back", async () => {
     const s = await orderStores();
-    const id = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TEE-S", quantity: 2 }, { sellerSku: "TOTE", quantity: 1 }], shippingFee: "4.99", tax: "3.10" });
+    const id = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TEE-S", quantity: 2 }, { sellerSku: "TOTE", quantity: 1 }], shippingFee: "4.99", tax: "3.10", discount: "2.00" });
     expect(await run(s, id)).toMatchObject({ handled: true, action: "created" });
     const [order, ...more] = await shopifyOrdersFor(s.shopify.domain, id);
     expect(more).toEqual([]);
@@ -22,7 +22,9 @@ describe("importTikTokOrder against the sandbox", () => {
     expect(order!.lineItems.map((l) => [l.sku, l.quantity, l.price.shop])).toEqual([["TEE-S", 2, 20], ["TOTE", 1, 15]]);
     expect(order!.shipping.shop).toBe(4.99);
     expect(order!.tax.shop).toBe(3.1);
-    expect(order!.total.shop).toBe(63.09);
+    // What the buyer paid on TikTok: 55.00 of products less 2.00 of discounts, 4.99 shipping and 3.10 tax.
+    expect(order!.total.shop).toBe(61.09);
+    expect((await tiktokOrderControl(id) as unknown as { payment: { total_amount: string } }).payment.total_amount).toBe("61.09");
     const row = await testDb.tikTokOrder.findFirstOrThrow({ where: { tiktokOrderId: id } });
     expect(row).toMatchObject({ state: "CREATED", shopifyOrderName: order!.name, tiktokStatus: "AWAITING_SHIPMENT", claimOwner: null });
     expect(row.externalRefAt).not.toBeNull();
