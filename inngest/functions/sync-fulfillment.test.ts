@@ -34,7 +34,7 @@ describe("sync-fulfillment job", () => {
     expect(run.output).toMatchObject({ result: "failed" });
     const row = await testDb.orderFulfillment.findFirstOrThrow();
     expect(row.status).toBe("FAILED");
-    expect(row.lastError).toMatch(/not connected \(needs reauth\)\. Reconnect it under Connections, then Retry\./);
+    expect(row.lastError).toMatch(/needs to be re-authorized on TikTok\. Reconnect it under Connections, then Retry\./);
     expect(row.lastError).not.toMatch(/TikTok Shop GET|36009004|Bearer/);
     expect((await tiktokOrderInSandbox(order.tiktokOrderId)).status).toBe("AWAITING_SHIPMENT");
   });

@@ -52,6 +52,19 @@ describe("fulfillment sync", () => {
     expect(await testDb.orderFulfillment.count()).toBe(1);
   });
 
+  it("a run that shipped but stopped before recording it is recorded by the next, not shipped again", async () => {
+    const kit = await fulfillmentStores();
+    const order = await placeOrder(kit, [{ sku: "HAT", quantity: 1 }]);
+    const fulfillmentId = await fulfillInShopify(kit, order.shopifyOrderId, { trackingNumber: "1Z999AA10123456706", company: "UPS" });
+    await sync(kit, order.shopifyOrderId, fulfillmentId);
+    // As if the step died after TikTok's answer: the row is still only claimed.
+    await testDb.orderFulfillment.updateMany({ data: { status: "SENDING", tiktokPackageId: null, trackingNumber: null, shippingProviderId: null } });
+    const shipped = await tiktokOrderInSandbox(order.tiktokOrderId);
+    expect(await sync(kit, order.shopifyOrderId, fulfillmentId)).toMatchObject({ result: "sent" });
+    expect(await tiktokOrderInSandbox(order.tiktokOrderId)).toEqual(shipped);
+    expect(await testDb.orderFulfillment.findFirstOrThrow()).toMatchObject({ status: "TRACKING_SENT", tiktokPackageId: shipped.package_details[0]!.package_id });
+  });
+
   it("splits a partial fulfillment by line items, then ships the rest with the second", async () => {
     const kit = await fulfillmentStores();
     const order = await placeOrder(kit, [{ sku: "SCARF", quantity: 2 }, { sku: "HAT", quantity: 1 }]);

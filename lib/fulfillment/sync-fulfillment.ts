@@ -38,6 +38,13 @@ export type SyncFulfillmentOutcome =
 
 type ShopifyFulfillment = NonNullable<OrderFulfillmentData["fulfillment"]>;
 
+const SHOP_STATE: Record<string, string> = {
+  ACTIVE: "has no shop cipher",
+  NEEDS_REAUTH: "needs to be re-authorized on TikTok",
+  DISCONNECTED: "is disconnected",
+  UNINSTALLED: "was removed from TikTok",
+};
+
 /**
  * A Shopify fulfillment (created or updated) of an order Ferry created from a TikTok order: its
  * tracking goes to TikTok once. The first time the package is shipped (split by line items where
@@ -100,7 +107,7 @@ export async function syncFulfillment(input: SyncFulfillmentInput): Promise<Sync
   const trackingNumber = tracking?.number?.trim() ?? "";
   const company = tracking?.company?.trim() ?? "";
   if (!trackingNumber) return fail(`Shopify order ${order.name} was fulfilled without a tracking number, and TikTok needs one. Add the tracking in Shopify.`);
-  if (tiktok.status !== "ACTIVE" || !tiktok.shopCipher) return fail(`${tiktok.name} is not connected (${tiktok.status.toLowerCase().replace("_", " ")}). Reconnect it under Connections, then Retry.`);
+  if (tiktok.status !== "ACTIVE" || !tiktok.shopCipher) return fail(`${tiktok.name} ${SHOP_STATE[tiktok.status]}. Reconnect it under Connections, then Retry.`);
   const shop: FulfillmentShop = { connectionId: tiktok.id, credentialId: tiktok.credentialId, shopCipher: tiktok.shopCipher };
 
   const tiktokOrder = await readTikTokOrder(shop, source.tiktokOrderId);
@@ -120,8 +127,14 @@ export async function syncFulfillment(input: SyncFulfillmentInput): Promise<Sync
     return correctTracking({ shop, ref, packageId: row.tiktokPackageId, tiktokOrder, sent, fields, done, fail, previous: row.trackingNumber });
   }
 
-  // Shipped with this tracking already (a step that shipped, then stopped before recording it).
-  const landed = tiktokOrder.line_items.filter((li) => li.tracking_number === trackingNumber && li.package_id);
+  // Shipped with this tracking already (a step that shipped, then stopped before recording it), in a
+  // package no other fulfillment of the order has recorded (two fulfillments may share a tracking number).
+  const claimed = await db().orderFulfillment.findMany({
+    where: { organizationId, tiktokConnectionId: tiktok.id, tiktokOrderId: source.tiktokOrderId, id: { not: row.id }, tiktokPackageId: { not: null } },
+    select: { tiktokPackageId: true },
+  });
+  const taken = new Set(claimed.map((c) => c.tiktokPackageId));
+  const landed = tiktokOrder.line_items.filter((li) => li.tracking_number === trackingNumber && li.package_id && !taken.has(li.package_id));
   if (landed.length > 0) {
     await recordShipped({ ref, packageId: landed[0]!.package_id!, lineItemIds: landed.map((li) => li.id), fields, shop });
     return done("sent");
