@@ -5,6 +5,7 @@ import { batchFailureSchema, MAX_BATCH_ROWS, requestedRowSchema, restSelectionSc
 import { getPairedStoresOrThrow } from "./compute-proposals";
 import { expandMappingBatch } from "./expand-mapping-batch";
 import { judgeRow, REFUSALS, type RefusalCode } from "./judge-row";
+import { mapOtherMarkets, otherMarkets } from "./map-other-markets";
 import { readCurrentRows } from "./read-current-rows";
 import { writeMappingIssues } from "./write-mapping-issues";
 
@@ -95,6 +96,9 @@ export async function applyMappingBatch({ organizationId, batchId }: { organizat
   const mapped: StoredRow[] = [];
   const refused: { row: StoredRow; code: RefusalCode }[] = [];
   const variantsTaken = new Set<string>();
+  // Cross-border: each mapped global SKU is mapped in the organization's other markets too.
+  const markets = paired ? await otherMarkets({ organizationId, tiktokConnectionId: request.tiktokConnectionId, shopifyConnectionId: request.shopifyConnectionId }) : [];
+  let otherMarketSkus = 0;
 
   for (let i = 0; i < request.rows.length; i += CHUNK) {
     const chunk = request.rows.slice(i, i + CHUNK);
@@ -127,6 +131,7 @@ export async function applyMappingBatch({ organizationId, batchId }: { organizat
           createdById: batch.createdById,
         })),
       });
+      otherMarketSkus += await mapOtherMarkets({ tx, organizationId, shopifyConnectionId: request.shopifyConnectionId, markets, mapped: toWrite, batchId, createdById: batch.createdById });
     });
   }
 
@@ -152,7 +157,9 @@ export async function applyMappingBatch({ organizationId, batchId }: { organizat
       organizationId,
       type: "mapping.batch_applied",
       level: failures.length > 0 ? "WARNING" : "SUCCESS",
-      message: `Bulk auto-map: ${mappedProducts} ${mappedProducts === 1 ? "product" : "products"} mapped, ${failures.length} failed.`,
+      message:
+        `Bulk auto-map: ${mappedProducts} ${mappedProducts === 1 ? "product" : "products"} mapped, ${failures.length} failed.` +
+        (otherMarketSkus > 0 ? ` The same global SKUs were mapped in the other markets too (${otherMarketSkus} SKUs).` : ""),
       subjectType: "mappingBatch",
       subjectId: batchId,
     });
