@@ -5,6 +5,10 @@ import { computeTikTokPrice } from "./price-rules";
 
 // TikTok's title limit in the markets Ferry serves (DE, ES, FR, IE, IT, JP, UK, US: 1–255; BR, MX: 300).
 const TITLE_MAX = 255;
+// Partial Edit: main_images "Max count: 9", each 300x300 to 4000x4000 px (Upload Product Image, MAIN_IMAGE).
+export const MAIN_IMAGES_MAX = 9;
+export const MAIN_IMAGE_MIN_PX = 300;
+export const MAIN_IMAGE_MAX_PX = 4000;
 
 export interface BuildDesiredListingOptions {
   listing: TikTokListing;
@@ -31,9 +35,9 @@ export function buildDesiredListing(options: BuildDesiredListingOptions): Desire
 
   const mapped = pairs.map((pair) => ({ pair, found: variants.get(numericId(pair.shopifyVariantId)) }));
   const products = new Set(mapped.flatMap((m) => (m.found ? [m.found.source.id] : [])));
-  if (options.content && (settings.fields.title || settings.fields.description)) {
+  if (options.content && (settings.fields.title || settings.fields.description || settings.fields.images)) {
     if (products.size > 1) {
-      desired.problems.push({ field: "title", message: "Its SKUs are mapped to variants of several Shopify products: title and description are not synced." });
+      desired.problems.push({ field: "title", message: "Its SKUs are mapped to variants of several Shopify products: title, description and images are not synced." });
     } else if (products.size === 1) {
       const source = sources.find((s) => products.has(s.id))!;
       if (settings.fields.title) {
@@ -43,6 +47,7 @@ export function buildDesiredListing(options: BuildDesiredListingOptions): Desire
       }
       // An empty Shopify description never blanks TikTok's: TikTok requires one.
       if (settings.fields.description && source.descriptionHtml.trim() !== "") desired.description = source.descriptionHtml;
+      if (settings.fields.images) desiredImages({ source, desired });
     }
   }
   if (!options.skuFields || (!settings.fields.price && !settings.fields.inventory)) return desired;
@@ -75,4 +80,15 @@ export function buildDesiredListing(options: BuildDesiredListingOptions): Desire
     desired.skus.push(want);
   }
   return desired;
+}
+
+/** Shopify's images in order, those TikTok takes as main images (the diff writes the first 9); none (TikTok requires one): not synced. */
+function desiredImages({ source, desired }: { source: ShopifySource; desired: DesiredListing }) {
+  const fits = (side: number | null) => side === null || (side >= MAIN_IMAGE_MIN_PX && side <= MAIN_IMAGE_MAX_PX);
+  const usable = source.images.filter((image) => fits(image.width) && fits(image.height));
+  const refused = source.images.length - usable.length;
+  if (refused > 0) {
+    desired.problems.push({ field: "images", message: `${refused} Shopify image${refused === 1 ? " is" : "s are"} not between ${MAIN_IMAGE_MIN_PX} and ${MAIN_IMAGE_MAX_PX} px on each side, which TikTok requires: left out.` });
+  }
+  if (usable.length > 0) desired.mainImages = usable.map((image) => ({ sourceUrl: image.url, uri: null }));
 }

@@ -1,5 +1,6 @@
 import type { ProductSyncSettings } from "../settings/sections/product-sync-settings";
 import { buildDesiredListing } from "./desired-listing";
+import { withCachedUris } from "./images/image-cache";
 import { diffListing, type SyncPlan } from "./diff";
 import type { DesiredListing, FieldChange, ShopifySource, SyncProblem, TikTokListing } from "./listing";
 import type { SyncTarget } from "./load-sync-target";
@@ -38,19 +39,24 @@ export async function planProductSync({ target, settings }: PlanProductSyncOptio
   const sources = await readSources(target);
   const market = { currency: target.tiktok.currency, region: target.tiktok.region };
   const globalProductId = target.tiktok.crossBorder ? (listing.globalProductId ?? target.product.globalProductId) : null;
-  const content = settings.fields.title || settings.fields.description;
+  const content = settings.fields.title || settings.fields.description || settings.fields.images;
 
-  const localDesired = buildDesiredListing({ listing, pairs: target.pairs, sources, settings, market, content: !globalProductId, skuFields: true });
+  const localDesired = await withUploadedImages(target, buildDesiredListing({ listing, pairs: target.pairs, sources, settings, market, content: !globalProductId, skuFields: true }));
   const local = { listing, desired: localDesired, plan: diffListing({ current: listing, desired: localDesired }) };
   const problems = [...localDesired.problems];
   let global: GlobalPart | null = null;
   if (globalProductId && content) {
     const read = await readGlobalListing({ credentialId: target.tiktok.credentialId, globalProductId });
-    const desired = buildDesiredListing({ listing: read.listing, pairs: target.pairs, sources, settings, market, content: true, skuFields: false });
+    const desired = await withUploadedImages(target, buildDesiredListing({ listing: read.listing, pairs: target.pairs, sources, settings, market, content: true, skuFields: false }));
     global = { globalProductId, listing: read.listing, plan: diffListing({ current: read.listing, desired }), localProductIds: read.localProductIds };
     problems.push(...desired.problems);
   }
   return { local, global, problems, changes: [...(global?.plan.changes ?? []), ...local.plan.changes] };
+}
+
+/** Shopify images already uploaded to this seller's TikTok carry their uri, so an unchanged image list writes nothing. */
+async function withUploadedImages(target: SyncTarget, desired: DesiredListing): Promise<DesiredListing> {
+  return withCachedUris({ organizationId: target.organizationId, credentialId: target.tiktok.credentialId, desired });
 }
 
 async function readSources(target: SyncTarget): Promise<ShopifySource[]> {
