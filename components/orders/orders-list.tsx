@@ -23,7 +23,9 @@ export function OrdersList() {
   const { slug, canWrite } = useOrg();
   const search = useSearchParams();
   const initialState = STATES.find((s) => s === search.get("state"));
-  const [filters, setFilters] = useState<OrderFilters>(initialState ? { state: initialState } : {});
+  // Links from the Overview (?state=) and from fulfillment Activity entries (?q=the TikTok order id).
+  const initialQuery = search.get("q")?.slice(0, 100) || undefined;
+  const [filters, setFilters] = useState<OrderFilters>({ ...(initialState && { state: initialState }), ...(initialQuery && { q: initialQuery }) });
   const [open, setOpen] = useState<string | null>(search.get("order"));
   const query = useOrders(slug, filters);
   const retry = useRetryOrder(slug);
