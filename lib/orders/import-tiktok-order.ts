@@ -8,7 +8,6 @@
 //   5. the Shopify order id is saved, then written back to TikTok as the external order reference.
 import { db } from "../db";
 import { notFound } from "../errors";
-import { log } from "../log";
 import { getShopSettings } from "../settings/get-shop-settings";
 import { buildShopifyOrder } from "./build-shopify-order";
 import { cancelOrderInShopify } from "./cancel-imported-order";
@@ -225,13 +224,7 @@ async function followImported({ row, order, shop, store }: { row: Row; order: Ti
     await db().tikTokOrder.update({ where: { id: row.id }, data: { state: "CREATED", stateReason: null } });
     await recordOrderEvent({ organizationId: row.organizationId, orderId: row.id, kind: "released", message: "TikTok's hold ended: the order is ready to ship." });
   }
-  if (!row.externalRefAt) {
-    try {
-      await writeReference({ row, shop, lines: [] });
-    } catch (error) {
-      log.warn("external order reference not written", { orderId: row.id, error: error instanceof Error ? error.message : String(error) });
-      throw error;
-    }
-  }
+  // The reference did not make it to TikTok after the order was created (a failed call): write it now.
+  if (!row.externalRefAt) await writeReference({ row, shop, lines: [] });
   return { handled: true, action: `imported already (TikTok: ${order.status})`, orderId: row.id };
 }
