@@ -1,5 +1,6 @@
 import { applyMappingBatch } from "@/lib/mapping/apply-batch";
 import { failMappingBatch } from "@/lib/mapping/fail-mapping-batch";
+import { retryOrdersUnblockedByMapping } from "@/lib/orders/retry-unblocked-orders";
 import { shopToSyncAfterBatch } from "@/lib/product-sync/sync-after-mapping";
 import { inngest } from "../client";
 import { mappingBatchCreated, productSyncShopRequested } from "../events";
@@ -26,6 +27,8 @@ export const applyMappingBatchFn = inngest.createFunction(
     if (sync) {
       await step.sendEvent("sync", productSyncShopRequested.create({ ...event.data, tiktokConnectionId: sync.tiktokConnectionId, reason: "mapping" }, { id: `sync-batch-${event.data.batchId}` }));
     }
+    // TikTok orders that waited for these SKUs are created now.
+    await step.run("waiting-orders", () => retryOrdersUnblockedByMapping({ organizationId: event.data.organizationId, tiktokConnectionId: event.data.tiktokConnectionId, key: `batch-${event.data.batchId}` }));
     return summary;
   },
 );
