@@ -9,7 +9,8 @@ import { CLAIM_LEASE_SECONDS } from "./import-tiktok-order";
 
 export const POLL_OVERLAP_SECONDS = 10 * 60;
 export const BACKFILL_DAYS = 7;
-const PAGE_SIZE = 50;
+// The largest page TikTok serves: a week of a busy shop stays far below a run's step limit.
+const PAGE_SIZE = 100;
 
 export const pollCursorSchema = z.object({ from: z.number().int(), until: z.number().int(), pageToken: z.string().nullable(), seen: z.number().int() });
 export type PollCursor = z.infer<typeof pollCursorSchema>;
