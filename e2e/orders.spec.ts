@@ -2,11 +2,12 @@ import { createAccount, expect, pageFor, test } from "./support/fixtures";
 import { connectStoresInBrowser, newShopifyStore, newTikTokSeller, sandbox, suffix } from "./support/sandbox";
 
 // TikTok orders into Shopify in the browser against the sandbox: a mapped order is created once with its
-// Shopify link; an order with an unmapped SKU waits under Needs attention, is mapped, retried and created.
+// Shopify link; an order with an unmapped SKU waits under Needs attention (Retry tries again), and is created
+// as soon as its SKU is mapped.
 
 type ShopifyOrders = { orders: { id: string; name: string; sourceIdentifier: string | null; lineItems: { sku: string | null; quantity: number }[] }[] };
 
-test("a TikTok order becomes one Shopify order; an unmapped one waits, is mapped, retried and created", async ({ browser, request }) => {
+test("a TikTok order becomes one Shopify order; an unmapped one waits, is retried, mapped and created", async ({ browser, request }) => {
   test.setTimeout(180_000);
   const owner = await createAccount(request, { label: "orders", organizationName: "Orders Co" });
   const page = await pageFor(browser, owner);
@@ -63,7 +64,15 @@ test("a TikTok order becomes one Shopify order; an unmapped one waits, is mapped
   await expect(mappedRow).toHaveCount(0);
   await expect(unmappedRow).toBeVisible();
 
-  // Map the pin, then Retry: created.
+  // Retry before the SKU is mapped: tried again, still waiting with the same reason.
+  await unmappedRow.getByRole("button", { name: "Retry" }).click();
+  await unmappedRow.getByRole("button", { name: "Timeline" }).click();
+  const timeline = page.getByRole("list", { name: `Timeline of TikTok order ${unmapped}` });
+  await expect(timeline).toContainText("Retry requested");
+  await expect(timeline).toContainText("is not mapped");
+  await expect(unmappedRow.getByText("Needs attention", { exact: true })).toBeVisible();
+
+  // Map the pin: the order that waited for it is created on its own.
   await page.goto(`/${owner.orgSlug}/products`);
   await page.getByRole("button", { name: "Map Pin by hand" }).click();
   const pin = page.getByRole("dialog", { name: "Map Pin" });
@@ -73,13 +82,9 @@ test("a TikTok order becomes one Shopify order; an unmapped one waits, is mapped
   await pin.getByRole("button", { name: "Map", exact: true }).click();
   await expect(page.getByText("Pin: 1 SKU mapped.")).toBeVisible();
 
-  await page.goto(`/${owner.orgSlug}/orders`);
-  await unmappedRow.getByRole("button", { name: "Retry" }).click();
+  await page.goto(`/${owner.orgSlug}/orders?order=${await orderRowId(page, owner.orgSlug, unmapped)}`);
   await expect(unmappedRow.getByText("Created", { exact: true })).toBeVisible({ timeout: 60_000 });
-  await unmappedRow.getByRole("button", { name: "Timeline" }).click();
-  const timeline = page.getByRole("list", { name: `Timeline of TikTok order ${unmapped}` });
-  await expect(timeline).toContainText("is not mapped");
-  await expect(timeline).toContainText("Retry requested");
+  await expect(unmappedRow.getByRole("button", { name: "Retry" })).toHaveCount(0);
   await expect(timeline).toContainText(/Created Shopify order #\d+/);
 
   // Exactly one Shopify order per TikTok order.
@@ -93,3 +98,8 @@ test("a TikTok order becomes one Shopify order; an unmapped one waits, is mapped
   await expect(page.getByRole("figure", { name: /Orders synced to Shopify per day/ })).toBeVisible();
   await expect(page.getByText(/Order sync latency: median .+, p95 .+ \(2 orders\)/)).toBeVisible();
 });
+
+async function orderRowId(page: import("@playwright/test").Page, orgSlug: string, tiktokOrderId: string): Promise<string> {
+  const listed = (await (await page.request.get(`/api/orgs/${orgSlug}/orders?q=${tiktokOrderId}`)).json()) as { orders: { id: string }[] };
+  return listed.orders[0]!.id;
+}

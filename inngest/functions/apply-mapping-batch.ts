@@ -2,6 +2,7 @@ import { applyMappingBatch } from "@/lib/mapping/apply-batch";
 import { detectMappingConflicts } from "@/lib/mapping/detect-mapping-conflicts";
 import { expandMappingBatch } from "@/lib/mapping/expand-mapping-batch";
 import { failMappingBatch } from "@/lib/mapping/fail-mapping-batch";
+import { retryOrdersUnblockedByMapping } from "@/lib/orders/retry-unblocked-orders";
 import { shopToSyncAfterBatch } from "@/lib/product-sync/sync-after-mapping";
 import { inngest } from "../client";
 import { mappingBatchCreated, productSyncShopRequested } from "../events";
@@ -35,6 +36,8 @@ export const applyMappingBatchFn = inngest.createFunction(
     if (sync) {
       await step.sendEvent("sync", productSyncShopRequested.create({ ...event.data, tiktokConnectionId: sync.tiktokConnectionId, reason: "mapping" }, { id: `sync-batch-${event.data.batchId}` }));
     }
+    // TikTok orders that waited for these SKUs are created now.
+    await step.run("waiting-orders", () => retryOrdersUnblockedByMapping({ organizationId: event.data.organizationId, tiktokConnectionId: event.data.tiktokConnectionId, key: `batch-${event.data.batchId}` }));
     return summary;
   },
 );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OrgContext } from "../auth/org-access";
 import { db } from "../db";
+import { retryOrdersUnblockedByMapping } from "../orders/retry-unblocked-orders";
 import { AppError, notFound } from "../errors";
 import { getPairedStoresOrThrow } from "./compute-proposals";
 import { mapOtherMarkets, otherMarkets } from "./map-other-markets";
@@ -28,7 +29,7 @@ export async function mapSkus({ org, input }: { org: OrgContext; input: z.infer<
   if (new Set(variantIds).size !== variantIds.length) throw new AppError("BAD_REQUEST", "Each Shopify variant can be picked for one SKU only.");
   const markets = await otherMarkets({ organizationId: org.organizationId, tiktokConnectionId: tiktok.id, shopifyConnectionId: shopify.id });
 
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${tiktok.id}`}))`;
     const skus = await tx.tikTokSku.findMany({
       where: { id: { in: skuIds }, organizationId: org.organizationId, connectionId: tiktok.id, product: { deletedAt: null } },
@@ -72,5 +73,8 @@ export async function mapSkus({ org, input }: { org: OrgContext; input: z.infer<
     });
     return { mapped: input.pairs.length, otherMarketSkus };
   });
+  // TikTok orders that waited for these SKUs are created now.
+  await retryOrdersUnblockedByMapping({ organizationId: org.organizationId, tiktokConnectionId: tiktok.id, key: `manual-${Date.now()}` });
+  return result;
 }
 

@@ -57,6 +57,16 @@ describe("importTikTokOrder against the sandbox", () => {
     expect(await testDb.tikTokOrder.findFirstOrThrow()).toMatchObject({ state: "CREATED", shopifyOrderId: order!.id });
   });
 
+  it("our row lost after a complete import (a restored database): TikTok's reference finds the order, none is created", async () => {
+    const s = await orderStores();
+    const id = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TOTE", quantity: 1 }] });
+    await run(s, id);
+    await testDb.tikTokOrder.deleteMany();
+    expect(await run(s, id, "run-9")).toMatchObject({ action: "adopted the Shopify order an earlier attempt made" });
+    expect(await shopifyOrdersFor(s.shopify.domain, id)).toHaveLength(1);
+    expect((await testDb.tikTokOrder.findFirstOrThrow()).shopifyOrderName).toMatch(/^#\d+$/);
+  });
+
   it("another run's live claim is respected; a lapsed one is taken over", async () => {
     const s = await orderStores();
     const id = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TOTE", quantity: 1 }], status: "UNPAID" });

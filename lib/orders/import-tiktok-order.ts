@@ -8,7 +8,6 @@
 //   5. the Shopify order id is saved, then written back to TikTok as the external order reference.
 import { db } from "../db";
 import { notFound } from "../errors";
-import { log } from "../log";
 import { getShopSettings } from "../settings/get-shop-settings";
 import { buildShopifyOrder } from "./build-shopify-order";
 import { cancelOrderInShopify } from "./cancel-imported-order";
@@ -109,10 +108,12 @@ export async function importTikTokOrder(options: ImportTikTokOrderOptions): Prom
     return { handled: true, action: "cannot build the order: needs attention", orderId: row.id };
   }
 
-  if (!(await claim(row.id, options.owner))) return { handled: true, action: "another run holds the claim", orderId: row.id };
+  const attempt = await claim(row.id, options.owner);
+  if (attempt === null) return { handled: true, action: "another run holds the claim", orderId: row.id };
 
-  // An earlier attempt may have created the order and died before saving it.
-  const existing = await findExisting({ shop, store, tiktokShopId: pairing.externalId, tiktokOrderId });
+  // An earlier attempt may have created the order and died before saving it. Only a claim can call orderCreate,
+  // so on the first claim ever only TikTok's reference is read (it outlives our database); after that, Shopify too.
+  const existing = await findExisting({ shop, store, tiktokShopId: pairing.externalId, tiktokOrderId, searchShopify: attempt > 1 });
   let created: { id: string; name: string | null; lines: { id: string; originId: string }[] };
   if (existing) {
     created = { id: existing.id, name: existing.name, lines: [] };
@@ -175,24 +176,30 @@ async function setState(row: Row, change: { state: "WAITING" | "SKIPPED"; stateR
   return { handled: true, action: change.state.toLowerCase(), orderId: row.id };
 }
 
-/** The exclusive right to create: free, ours already (a retry of the same run), or left by a run that died. */
-async function claim(id: string, owner: string): Promise<boolean> {
-  const count = await db().$executeRaw`
+/**
+ * The exclusive right to create: free, ours already (a retry of the same run), or left by a run that died.
+ * Resolves to how many claims the row has seen, this one included; null when another run holds it.
+ */
+async function claim(id: string, owner: string): Promise<number | null> {
+  const rows = await db().$queryRaw<{ attempts: number }[]>`
     UPDATE "TikTokOrder" SET "claimOwner" = ${owner}, "claimedAt" = now(), "attempts" = "attempts" + 1, "updatedAt" = now()
     WHERE "id" = ${id} AND "shopifyOrderId" IS NULL
-      AND ("claimOwner" IS NULL OR "claimOwner" = ${owner} OR "claimedAt" < now() - make_interval(secs => ${CLAIM_LEASE_SECONDS}))`;
-  return count === 1;
+      AND ("claimOwner" IS NULL OR "claimOwner" = ${owner} OR "claimedAt" < now() - make_interval(secs => ${CLAIM_LEASE_SECONDS}))
+    RETURNING "attempts"`;
+  return rows[0]?.attempts ?? null;
 }
 
 async function release(id: string) {
   await db().tikTokOrder.updateMany({ where: { id, shopifyOrderId: null }, data: { claimOwner: null, claimedAt: null } });
 }
 
-async function findExisting(options: { shop: TikTokShopRef; store: ShopifyStoreRef; tiktokShopId: string; tiktokOrderId: string }): Promise<{ id: string; name: string | null } | null> {
+async function findExisting(options: { shop: TikTokShopRef; store: ShopifyStoreRef; tiktokShopId: string; tiktokOrderId: string; searchShopify: boolean }): Promise<{ id: string; name: string | null } | null> {
+  // TikTok's reference is written right after creating; Shopify's search also finds an order whose reference was not.
+  const reference = await readExternalReference(options.shop, options.tiktokOrderId);
+  if (!options.searchShopify && !reference) return null;
   const found = await findShopifyOrder(options.store, { tiktokShopId: options.tiktokShopId, tiktokOrderId: options.tiktokOrderId });
   if (found) return { id: found.id, name: found.name };
-  // Shopify's search index can lag a just-created order; TikTok's reference cannot (we write it after creating).
-  const reference = await readExternalReference(options.shop, options.tiktokOrderId);
+  // Shopify's search index can lag a just-created order; TikTok's reference cannot.
   return reference ? { id: orderGid(reference), name: null } : null;
 }
 
@@ -225,13 +232,7 @@ async function followImported({ row, order, shop, store }: { row: Row; order: Ti
     await db().tikTokOrder.update({ where: { id: row.id }, data: { state: "CREATED", stateReason: null } });
     await recordOrderEvent({ organizationId: row.organizationId, orderId: row.id, kind: "released", message: "TikTok's hold ended: the order is ready to ship." });
   }
-  if (!row.externalRefAt) {
-    try {
-      await writeReference({ row, shop, lines: [] });
-    } catch (error) {
-      log.warn("external order reference not written", { orderId: row.id, error: error instanceof Error ? error.message : String(error) });
-      throw error;
-    }
-  }
+  // The reference did not make it to TikTok after the order was created (a failed call): write it now.
+  if (!row.externalRefAt) await writeReference({ row, shop, lines: [] });
   return { handled: true, action: `imported already (TikTok: ${order.status})`, orderId: row.id };
 }

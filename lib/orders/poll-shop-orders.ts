@@ -9,7 +9,8 @@ import { CLAIM_LEASE_SECONDS } from "./import-tiktok-order";
 
 export const POLL_OVERLAP_SECONDS = 10 * 60;
 export const BACKFILL_DAYS = 7;
-const PAGE_SIZE = 50;
+// The largest page TikTok serves: a week of a busy shop stays far below a run's step limit.
+const PAGE_SIZE = 100;
 
 export const pollCursorSchema = z.object({ from: z.number().int(), until: z.number().int(), pageToken: z.string().nullable(), seen: z.number().int() });
 export type PollCursor = z.infer<typeof pollCursorSchema>;
@@ -65,16 +66,7 @@ export async function finishOrderPoll(options: { organizationId: string; tiktokC
 export async function ordersToRetry(options: { organizationId: string; tiktokConnectionId: string; limit?: number }): Promise<string[]> {
   const { organizationId, tiktokConnectionId } = options;
   const limit = options.limit ?? 500;
-  const waiting = await db().tikTokOrder.findMany({
-    where: { organizationId, tiktokConnectionId, state: "NEEDS_ATTENTION", missingSkuIds: { isEmpty: false } },
-    select: { tiktokOrderId: true, missingSkuIds: true },
-    take: 5000,
-  });
-  const skuIds = [...new Set(waiting.flatMap((w) => w.missingSkuIds))];
-  const mapped = new Set(
-    (await db().tikTokSku.findMany({ where: { organizationId, connectionId: tiktokConnectionId, externalId: { in: skuIds }, mapping: { status: "ACTIVE" } }, select: { externalId: true } })).map((s) => s.externalId),
-  );
-  const unblocked = waiting.filter((w) => w.missingSkuIds.every((id) => mapped.has(id))).map((w) => w.tiktokOrderId);
+  const unblocked = await ordersUnblockedByMapping({ organizationId, tiktokConnectionId });
   const lapsed = new Date(Date.now() - CLAIM_LEASE_SECONDS * 1000);
   const stuck = await db().tikTokOrder.findMany({
     where: {
@@ -99,4 +91,19 @@ export async function listShopsToPoll(): Promise<{ organizationId: string; tikto
     orderBy: { id: "asc" },
   });
   return shops.map((s) => ({ organizationId: s.organizationId, tiktokConnectionId: s.id }));
+}
+
+/** Orders under Needs attention for unmapped SKUs whose every missing SKU has an active mapping now. */
+export async function ordersUnblockedByMapping({ organizationId, tiktokConnectionId }: { organizationId: string; tiktokConnectionId: string }): Promise<string[]> {
+  const waiting = await db().tikTokOrder.findMany({
+    where: { organizationId, tiktokConnectionId, state: "NEEDS_ATTENTION", missingSkuIds: { isEmpty: false } },
+    select: { tiktokOrderId: true, missingSkuIds: true },
+    take: 5000,
+  });
+  if (waiting.length === 0) return [];
+  const skuIds = [...new Set(waiting.flatMap((w) => w.missingSkuIds))];
+  const mapped = new Set(
+    (await db().tikTokSku.findMany({ where: { organizationId, connectionId: tiktokConnectionId, externalId: { in: skuIds }, mapping: { status: "ACTIVE" } }, select: { externalId: true } })).map((s) => s.externalId),
+  );
+  return waiting.filter((w) => w.missingSkuIds.every((id) => mapped.has(id))).map((w) => w.tiktokOrderId);
 }
