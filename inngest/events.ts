@@ -101,3 +101,8 @@ export const shopifyFulfillmentChanged = eventType("fulfillment/shopify-fulfillm
     shopifyFulfillmentId: z.string().min(1),
   }),
 });
+
+/** The fulfillment backstop for one Shopify store: send any fulfillment whose webhook never arrived. */
+export const fulfillmentReconcileRequested = eventType("fulfillment/reconcile.requested", {
+  schema: z.object({ organizationId: z.string().min(1), shopifyConnectionId: z.string().min(1) }),
+});

@@ -17,6 +17,8 @@ import { restoreProductSnapshotsFn } from "./functions/restore-product-snapshots
 import { syncProductFn } from "./functions/sync-product";
 import { syncShopProductsFn } from "./functions/sync-shop-products";
 import { syncFulfillmentFn } from "./functions/sync-fulfillment";
+import { reconcileFulfillmentsFn } from "./functions/reconcile-fulfillments";
+import { reconcileStoreFulfillmentsFn } from "./functions/reconcile-store-fulfillments";
 
 /** Every Inngest function the app serves at /api/inngest. */
 export const functions = [
@@ -39,4 +41,6 @@ export const functions = [
   reconcileProductSyncFn,
   restoreProductSnapshotsFn,
   syncFulfillmentFn,
+  reconcileFulfillmentsFn,
+  reconcileStoreFulfillmentsFn,
 ];
