@@ -1,9 +1,13 @@
 import { recordJobFailure } from "@/lib/activity/record-job-failure";
-import { findMissedFulfillments } from "@/lib/fulfillment/find-missed-fulfillments";
+import { findMissedFulfillments, pairedTikTokShops } from "@/lib/fulfillment/find-missed-fulfillments";
+import { refreshTikTokStatuses } from "@/lib/fulfillment/refresh-tiktok-statuses";
 import { inngest } from "../client";
 import { fulfillmentReconcileRequested, shopifyFulfillmentChanged } from "../events";
 
-/** One store's fulfillment backstop: what the webhooks missed goes to sync-fulfillment like a webhook would. */
+/**
+ * One store's fulfillment backstop: what the webhooks missed goes to sync-fulfillment like a webhook would,
+ * and TikTok statuses that stopped moving are read again.
+ */
 export const reconcileStoreFulfillmentsFn = inngest.createFunction(
   {
     id: "reconcile-store-fulfillments",
@@ -28,13 +32,17 @@ export const reconcileStoreFulfillmentsFn = inngest.createFunction(
   async ({ event, step, runId }) => {
     const { organizationId, shopifyConnectionId } = event.data;
     const missed = await step.run("find", () => findMissedFulfillments({ organizationId, shopifyConnectionId }));
-    if (missed.length === 0) return { queued: 0 };
+    // TikTok statuses whose ORDER_STATUS_CHANGE never arrived: read again, a batch per shop.
+    const shops = await step.run("list-shops", () => pairedTikTokShops({ organizationId, shopifyConnectionId }));
+    let refreshed = 0;
+    for (const tiktokConnectionId of shops) refreshed += await step.run(`refresh-statuses-${tiktokConnectionId}`, () => refreshTikTokStatuses({ organizationId, tiktokConnectionId }));
+    if (missed.length === 0) return { queued: 0, refreshed };
     await step.sendEvent(
       "send",
       missed.map((m) =>
         shopifyFulfillmentChanged.create({ organizationId, shopifyConnectionId, shopifyOrderId: m.shopifyOrderId, shopifyFulfillmentId: m.shopifyFulfillmentId }, { id: `fulfillment-backstop-${runId}-${m.shopifyFulfillmentId}` }),
       ),
     );
-    return { queued: missed.length };
+    return { queued: missed.length, refreshed };
   },
 );

@@ -5,6 +5,7 @@ import { resetDatabase, testDb } from "../testing/db";
 import { sandboxControl } from "../testing/sandbox-browser";
 import { findMissedFulfillments, RECONCILE_LOOKBACK_MS, storesWithFulfillmentSync } from "./find-missed-fulfillments";
 import { correctTrackingInShopify, fulfillInShopify, fulfillmentStores, placeOrder } from "./fulfillment-test-kit";
+import { refreshTikTokStatuses, STATUS_REFRESH_AFTER_MS } from "./refresh-tiktok-statuses";
 import { syncFulfillment } from "./sync-fulfillment";
 
 beforeAll(() => setDbClient(testDb));
@@ -54,5 +55,23 @@ describe("findMissedFulfillments", () => {
     expect((await storesWithFulfillmentSync()).map((s) => s.shopifyConnectionId).sort()).toEqual([kit.shopify.connectionId, other.shopify.connectionId].sort());
     await testDb.connection.update({ where: { id: other.shop.connectionId }, data: { status: "DISCONNECTED" } });
     expect((await storesWithFulfillmentSync()).map((s) => s.shopifyConnectionId)).toEqual([kit.shopify.connectionId]);
+  });
+
+  it("reads again the TikTok status of shipped orders whose status change never arrived", async () => {
+    const kit = await fulfillmentStores();
+    const base = { organizationId: kit.org.organizationId, shopifyConnectionId: kit.shopify.connectionId };
+    const order = await placeOrder(kit, [{ sku: "HAT", quantity: 1 }]);
+    const f = await fulfillInShopify(kit, order.shopifyOrderId, { trackingNumber: "1Z999AA10123456745", company: "UPS" });
+    await syncFulfillment({ ...base, shopifyOrderId: order.shopifyOrderId, shopifyFulfillmentId: f });
+    // The carrier picked it up; the ORDER_STATUS_CHANGE webhook is lost.
+    await sandboxControl("POST", `/__sandbox/tiktok/orders/${order.tiktokOrderId}/status`, { status: "IN_TRANSIT" });
+    const shop = { organizationId: kit.org.organizationId, tiktokConnectionId: kit.shop.connectionId };
+    expect(await refreshTikTokStatuses(shop)).toBe(0); // updated just now: not stale yet
+    const later = new Date(Date.now() + STATUS_REFRESH_AFTER_MS + 60_000);
+    const other = await fulfillmentStores();
+    expect(await refreshTikTokStatuses({ organizationId: other.org.organizationId, tiktokConnectionId: kit.shop.connectionId, now: later })).toBe(0);
+    expect((await testDb.orderFulfillment.findFirstOrThrow({ where: { organizationId: kit.org.organizationId } })).tiktokStatus).toBe("AWAITING_COLLECTION");
+    expect(await refreshTikTokStatuses({ ...shop, now: later })).toBe(1);
+    expect((await testDb.orderFulfillment.findFirstOrThrow({ where: { organizationId: kit.org.organizationId } })).tiktokStatus).toBe("IN_TRANSIT");
   });
 });

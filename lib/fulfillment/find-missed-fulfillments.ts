@@ -55,6 +55,12 @@ export async function findMissedFulfillments({ organizationId, shopifyConnection
   });
 }
 
+/** The store's active TikTok shops, whose shipped orders' statuses the backstop refreshes. */
+export async function pairedTikTokShops({ organizationId, shopifyConnectionId }: { organizationId: string; shopifyConnectionId: string }): Promise<string[]> {
+  const shops = await db().connection.findMany({ where: { organizationId, platform: "TIKTOK", status: "ACTIVE", pairedShopifyId: shopifyConnectionId }, select: { id: true }, orderBy: { id: "asc" } });
+  return shops.map((s) => s.id);
+}
+
 /** Every active Shopify store paired with an active TikTok shop: the stores the backstop looks at. */
 export async function storesWithFulfillmentSync(): Promise<{ organizationId: string; shopifyConnectionId: string }[]> {
   const stores = await db().connection.findMany({
