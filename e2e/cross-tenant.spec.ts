@@ -37,6 +37,7 @@ interface Tenant extends Account {
   tiktokConnectionId: string;
   previewId: string;
   tiktokShopId: string;
+  orderId: string;
 }
 
 async function makeTenant(browser: import("@playwright/test").Browser, request: import("@playwright/test").APIRequestContext, name: string): Promise<Tenant> {
@@ -82,6 +83,14 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
   const preview = await page.request.post(`/api/orgs/${owner.orgSlug}/product-sync/previews`, { data: { purpose: "settings", tiktokConnectionId, settings: {} } });
   expect(preview.status(), await preview.text()).toBe(202);
   const { previewId } = (await preview.json()) as { previewId: string };
+  // A TikTok order (imported or waiting for its mapping): an order id worth stealing.
+  await sandbox("POST", `/__sandbox/tiktok/shops/${seller.shops[0]!.shopId}/orders`, { lineItems: [{ sellerSku: sku, quantity: 1 }], status: "AWAITING_SHIPMENT" });
+  let orderId = "";
+  await expect(async () => {
+    const listed = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/orders`)).json()) as { orders: { id: string }[] };
+    orderId = listed.orders[0]?.id ?? "";
+    expect(orderId).not.toBe("");
+  }).toPass({ timeout: 60_000 });
   await page.context().close();
   return {
     ...owner,
@@ -95,10 +104,11 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
     tiktokConnectionId,
     previewId,
     tiktokShopId: seller.shops[0]!.shopId,
+    orderId,
   };
 }
 
-function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string }): string {
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string; orderId: string }): string {
   // GET routes that need a query to answer 200 for their owner.
   const query = path.endsWith("/mapping/variants")
     ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt`
@@ -117,6 +127,7 @@ function fill(path: string, tenantSlug: string, ids: { memberId: string; invitat
     .replace("[tiktokConnectionId]", ids.tiktokConnectionId)
     // B's TikTok shop connection id again: a real id of B's that is no fulfillment of A's.
     .replace("[fulfillmentId]", ids.tiktokConnectionId)
+    .replace("[orderId]", ids.orderId)
     // The product is B's TikTok shop connection id: a real id of B's, never one of A's products.
     .replace("[productId]", ids.tiktokConnectionId);
 }

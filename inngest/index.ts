@@ -19,6 +19,10 @@ import { syncShopProductsFn } from "./functions/sync-shop-products";
 import { syncFulfillmentFn } from "./functions/sync-fulfillment";
 import { reconcileFulfillmentsFn } from "./functions/reconcile-fulfillments";
 import { reconcileStoreFulfillmentsFn } from "./functions/reconcile-store-fulfillments";
+import { backfillTikTokOrdersFn } from "./functions/backfill-tiktok-orders";
+import { importTikTokOrderFn } from "./functions/import-tiktok-order";
+import { pollShopOrdersFn } from "./functions/poll-shop-orders";
+import { pollTikTokOrdersFn } from "./functions/poll-tiktok-orders";
 
 /** Every Inngest function the app serves at /api/inngest. */
 export const functions = [
@@ -43,4 +47,8 @@ export const functions = [
   syncFulfillmentFn,
   reconcileFulfillmentsFn,
   reconcileStoreFulfillmentsFn,
+  importTikTokOrderFn,
+  pollTikTokOrdersFn,
+  pollShopOrdersFn,
+  backfillTikTokOrdersFn,
 ];

@@ -28,6 +28,8 @@ export const orgKeys = {
   carriers: (org: string, tiktokConnectionId: string) => [...orgKeys.all(org), "carriers", tiktokConnectionId] as const,
   notifications: (org: string) => [...orgKeys.all(org), "notifications"] as const,
   syncPreview: (org: string, previewId: string) => [...orgKeys.all(org), "sync-preview", previewId] as const,
+  orders: (org: string, filters: { state?: string; q?: string } = {}) => [...orgKeys.all(org), "orders", filters] as const,
+  order: (org: string, orderId: string) => [...orgKeys.all(org), "order", orderId] as const,
   mappingCsvImport: (org: string, tiktokConnectionId: string, mode: "dry-run" | "import") => [...orgKeys.all(org), "mapping-csv-import", tiktokConnectionId, mode] as const,
 };
 

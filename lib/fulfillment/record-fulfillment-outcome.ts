@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { recordActivity } from "../activity/record-activity";
 import { db, type Prisma } from "../db";
 import { raiseNotification } from "../notifications/raise-notification";
+import { recordFulfillmentOnOrder } from "../orders/record-fulfillment-on-order";
 
 export interface FulfillmentRowRef {
   id: string;
@@ -37,7 +38,10 @@ export async function markFulfillmentFailed(row: FulfillmentRowRef, reason: stri
     body: reason,
     dedupeKey: `fulfillment-failed:${row.id}:${digest}`,
   });
+  await recordFulfillmentOnOrder({ ...orderOf(row), outcome: "not-sent", message: `Tracking not sent: ${reason}` });
 }
+
+const orderOf = (row: FulfillmentRowRef) => ({ organizationId: row.organizationId, tiktokConnectionId: row.tiktokConnectionId, tiktokOrderId: row.tiktokOrderId });
 
 export async function recordFulfillmentActivity(row: FulfillmentRowRef, message: string, level: "INFO" | "SUCCESS" = "SUCCESS"): Promise<void> {
   await recordActivity({
@@ -49,4 +53,5 @@ export async function recordFulfillmentActivity(row: FulfillmentRowRef, message:
     subjectId: row.tiktokOrderId,
     connectionId: row.tiktokConnectionId,
   });
+  if (level === "SUCCESS") await recordFulfillmentOnOrder({ ...orderOf(row), outcome: "tracking-sent", message });
 }

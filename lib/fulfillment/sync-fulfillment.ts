@@ -137,6 +137,7 @@ export async function syncFulfillment(input: SyncFulfillmentInput): Promise<Sync
   const landed = tiktokOrder.line_items.filter((li) => li.tracking_number === trackingNumber && li.package_id && !taken.has(li.package_id));
   if (landed.length > 0) {
     await recordShipped({ ref, packageId: landed[0]!.package_id!, lineItemIds: landed.map((li) => li.id), fields, shop });
+    await recordFulfillmentActivity(ref, `Tracking ${trackingNumber} (${carrier.providerName}) is on TikTok for order ${source.tiktokOrderId} (sent by an attempt that stopped before recording it).`);
     return done("sent");
   }
   if (tiktokOrder.status === "CANCELLED") return fail(`TikTok order ${source.tiktokOrderId} was cancelled on TikTok; its tracking cannot be sent.`);

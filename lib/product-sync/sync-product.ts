@@ -61,6 +61,7 @@ async function syncWithSettings({ organizationId, tiktokProductId, settings, rea
     await recordSyncState({ organizationId, tiktokConnectionId: target.tiktok.connectionId, tiktokProductId, status: "QUEUED" });
   }
   const pushed = await pushProductSync({ target, planned, allowGlobal: settings.overwriteGlobalProducts });
+  problems.push(...pushed.problems);
   const status = pushed.skuErrors.length > 0 || problems.length > 0 ? "PARTIAL" : "SYNCED";
   await recordSyncState({
     organizationId,

@@ -165,6 +165,11 @@ export class ShopifyAdminClient {
     return (await this.request(bulkOperationById, { id })).bulkOperation;
   }
 
+  /** Any operation declared with defineOperation(); userErrors come back in the data for the caller to judge. */
+  async run<T>(operation: ShopifyOperation<T>, variables: Record<string, unknown> = {}): Promise<T> {
+    return this.request(operation, variables);
+  }
+
   private async request<T>(operation: ShopifyOperation<T>, variables: Record<string, unknown> = {}): Promise<T> {
     let throttledRetries = 0;
     let refreshed = false;
