@@ -12,6 +12,7 @@ import { result, type BenchResult } from "./types";
 // (sandbox webhook → the app's webhook address → the local runner → process-webhook-delivery → sync-fulfillment
 // → TikTok), BENCH_FULFILLMENT_ORDERS orders (default 40) one after another.
 const ORDERS = Number(process.env.BENCH_FULFILLMENT_ORDERS ?? 40);
+const FAULT_ORDERS = Number(process.env.BENCH_FULFILLMENT_FAULT_ORDERS ?? 30);
 const PORT = 3996;
 const APP_URL = `http://127.0.0.1:${PORT}`;
 
@@ -33,13 +34,14 @@ async function measure(): Promise<BenchResult[]> {
     TOKEN_ENCRYPTION_KEY: process.env.TOKEN_ENCRYPTION_KEY ?? "bench:dGVzdC1rZXktMzItYnl0ZXMtZm9yLWVuY3J5cHRpb24=",
     DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
   });
-  const { benchFulfillment, startBenchApp } = await import("../lib/fulfillment/bench-fulfillment");
+  const { benchFulfillment, benchFulfillmentUnderFaults, startBenchApp } = await import("../lib/fulfillment/bench-fulfillment");
   const database = process.env.DATABASE_URL ? await startServerBenchDb(process.env.DATABASE_URL) : await startBenchDb();
   const app = await startBenchApp(PORT);
   try {
     const synced = await runner.sync();
     if (!synced.ok) throw new Error(`the runner could not sync the app: ${synced.error}`);
     const run = await benchFulfillment({ orders: ORDERS, runnerUrl: runner.url });
+    const faults = await benchFulfillmentUnderFaults({ orders: FAULT_ORDERS, runnerUrl: runner.url });
     const p50 = percentile(run.latenciesMs, 50);
     const p95 = percentile(run.latenciesMs, 95);
     return [
@@ -52,6 +54,14 @@ async function measure(): Promise<BenchResult[]> {
       }),
       // Every order shipped once: as many ship calls as orders.
       result({ name: "Shopify fulfillment → TikTok: ship calls beyond one per order", value: run.shipCalls - run.orders, unit: "calls", target: 0 }),
+      result({
+        name: "fulfillments not on TikTok under faults (errors, 429s, dropped and duplicated webhooks)",
+        value: faults.orders - faults.reached,
+        unit: "orders",
+        target: 0,
+        detail: `${faults.reached} of ${faults.orders} reached TikTok, ${faults.successfulShips} successful ship calls, ${faults.webhooksDropped} webhooks dropped, ${faults.backstopRounds} backstop rounds`,
+      }),
+      result({ name: "fulfillments shipped twice under faults", value: Math.max(0, faults.successfulShips - faults.reached), unit: "ships", target: 0 }),
     ];
   } finally {
     app.closeAllConnections();

@@ -112,3 +112,46 @@ test("Carriers maps a Shopify carrier; a Shopify fulfillment reaches TikTok with
   const bad = await page.request.get(`/api/orgs/${owner.orgSlug}/fulfillments?tiktokConnectionId=${connections.tiktok[0]!.id}&orderIds=abc`);
   expect(bad.status()).toBe(400);
 });
+
+test("an imported order fulfilled in Shopify shows Tracking sent on Orders, with the tracking and TikTok's status", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const owner = await createAccount(request, { label: "fulfil-orders", organizationName: "Fulfil Orders Co" });
+  const page = await pageFor(browser, owner);
+  const sku = `FO-${suffix().toUpperCase()}`;
+  const store = await newShopifyStore();
+  await sandbox("POST", `/__sandbox/shopify/shops/${store.domain}/products`, { products: [{ title: "Canvas Tote", descriptionHtml: "", variants: [{ sku, price: "24.00", inventoryQuantity: 10 }] }] });
+  const seller = await newTikTokSeller();
+  const shopId = seller.shops[0]!.shopId;
+  await sandbox("POST", `/__sandbox/tiktok/shops/${shopId}/products`, { products: [{ title: "Canvas Tote Bag", description: "", skus: [{ sellerSku: sku, price: "24.00", quantity: 10 }] }] });
+  await connectStoresInBrowser(page, { orgSlug: owner.orgSlug, storeName: store.name, seller });
+
+  await page.goto(`/${owner.orgSlug}/products`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("1", { timeout: 5000 });
+  }).toPass({ timeout: 90_000 });
+  await page.getByRole("button", { name: "Map Canvas Tote Bag by hand" }).click();
+  const dialog = page.getByRole("dialog", { name: "Map Canvas Tote Bag" });
+  await dialog.getByRole("button", { name: "Search" }).click();
+  await dialog.getByRole("button", { name: /^Pick Canvas Tote/ }).click();
+  await dialog.getByRole("button", { name: "Map", exact: true }).click();
+  await expect(page.getByText("Canvas Tote Bag: 1 SKU mapped.")).toBeVisible();
+
+  // TikTok order → imported into Shopify → fulfilled there by the merchant.
+  const { orderId } = await sandbox<{ orderId: string }>("POST", `/__sandbox/tiktok/shops/${shopId}/orders`, { lineItems: [{ sellerSku: sku, quantity: 2 }], status: "AWAITING_SHIPMENT" });
+  await page.goto(`/${owner.orgSlug}/orders`);
+  const row = page.getByTestId(`order-${orderId}`);
+  await expect(row.getByText("Created", { exact: true })).toBeVisible({ timeout: 60_000 });
+  const created = await sandbox<{ orders: { id: string }[] }>("GET", `/__sandbox/shopify/shops/${store.domain}/orders?sourceIdentifier=${orderId}`);
+  const shopifyOrderId = created.orders[0]!.id.split("/").pop()!;
+  await sandbox("POST", `/__sandbox/shopify/shops/${store.domain}/orders/${shopifyOrderId}/fulfill`, { trackingNumber: "1Z999AA10123456731", company: "United Parcel Service" });
+
+  await expect(row.getByText("Tracking sent", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await row.getByRole("button", { name: "Timeline" }).click();
+  const fulfillments = page.getByRole("region", { name: `Fulfillments of TikTok order ${orderId}` });
+  await expect(fulfillments).toContainText("Tracking sent");
+  await expect(fulfillments).toContainText("UPS 1Z999AA10123456731");
+  await expect(fulfillments).toContainText("TikTok: Awaiting collection");
+  const tiktok = await sandbox<SandboxTikTokOrder>("GET", `/__sandbox/tiktok/orders/${orderId}`);
+  expect(tiktok.package_details).toEqual([expect.objectContaining({ tracking_number: "1Z999AA10123456731", shipping_provider_name: "UPS" })]);
+});

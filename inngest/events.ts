@@ -102,6 +102,11 @@ export const shopifyFulfillmentChanged = eventType("fulfillment/shopify-fulfillm
   }),
 });
 
+/** The fulfillment backstop for one Shopify store: send any fulfillment whose webhook never arrived. */
+export const fulfillmentReconcileRequested = eventType("fulfillment/reconcile.requested", {
+  schema: z.object({ organizationId: z.string().min(1), shopifyConnectionId: z.string().min(1) }),
+});
+
 /**
  * A TikTok order may have changed (a webhook, the polling backstop, the backfill, "Retry", a new mapping):
  * import it, or follow it if imported. Webhook and poll events of one change share an id (shop, order,

@@ -17,6 +17,8 @@ import { restoreProductSnapshotsFn } from "./functions/restore-product-snapshots
 import { syncProductFn } from "./functions/sync-product";
 import { syncShopProductsFn } from "./functions/sync-shop-products";
 import { syncFulfillmentFn } from "./functions/sync-fulfillment";
+import { reconcileFulfillmentsFn } from "./functions/reconcile-fulfillments";
+import { reconcileStoreFulfillmentsFn } from "./functions/reconcile-store-fulfillments";
 import { backfillTikTokOrdersFn } from "./functions/backfill-tiktok-orders";
 import { importTikTokOrderFn } from "./functions/import-tiktok-order";
 import { pollShopOrdersFn } from "./functions/poll-shop-orders";
@@ -43,6 +45,8 @@ export const functions = [
   reconcileProductSyncFn,
   restoreProductSnapshotsFn,
   syncFulfillmentFn,
+  reconcileFulfillmentsFn,
+  reconcileStoreFulfillmentsFn,
   importTikTokOrderFn,
   pollTikTokOrdersFn,
   pollShopOrdersFn,

@@ -37,7 +37,8 @@ export async function markFulfillmentFailed(row: FulfillmentRowRef, reason: stri
     title: `TikTok order ${row.tiktokOrderId} needs attention`,
     body: reason,
     dedupeKey: `fulfillment-failed:${row.id}:${digest}`,
-  });  await recordFulfillmentOnOrder({ ...orderOf(row), outcome: "not-sent", message: `Tracking not sent: ${reason}` });
+  });
+  await recordFulfillmentOnOrder({ ...orderOf(row), outcome: "not-sent", message: `Tracking not sent: ${reason}` });
 }
 
 const orderOf = (row: FulfillmentRowRef) => ({ organizationId: row.organizationId, tiktokConnectionId: row.tiktokConnectionId, tiktokOrderId: row.tiktokOrderId });

@@ -175,6 +175,16 @@ describe("fulfillment sync", () => {
     expect((await tiktokOrderInSandbox(missing.tiktokOrderId)).status).toBe("AWAITING_SHIPMENT");
   });
 
+  it("a TikTok order cancelled before the fulfillment: nothing is shipped, and the reason says why", async () => {
+    const kit = await fulfillmentStores();
+    const order = await placeOrder(kit, [{ sku: "HAT", quantity: 1 }]);
+    await sandboxControl("POST", `/__sandbox/tiktok/orders/${order.tiktokOrderId}/status`, { status: "CANCELLED", reason: "Buyer changed their mind" });
+    const fulfillmentId = await fulfillInShopify(kit, order.shopifyOrderId, { trackingNumber: "1Z999AA10123456707", company: "UPS" });
+    const before = await tiktokOrderInSandbox(order.tiktokOrderId);
+    expect(await sync(kit, order.shopifyOrderId, fulfillmentId)).toMatchObject({ result: "failed", reason: expect.stringContaining("was cancelled on TikTok") });
+    expect(await tiktokOrderInSandbox(order.tiktokOrderId)).toEqual(before);
+  });
+
   it("refuses a fulfillment naming another organization's TikTok shop, and another tenant's ids do nothing", async () => {
     const kit = await fulfillmentStores();
     const other = await fulfillmentStores();

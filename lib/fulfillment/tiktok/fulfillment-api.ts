@@ -14,8 +14,14 @@ function call<T>(shop: FulfillmentShop, run: Parameters<typeof withTikTokShop<T>
 
 /** The order as Get Order Detail returns it, or null when the shop has no such order. */
 export async function readTikTokOrder(shop: FulfillmentShop, orderId: string): Promise<TikTokFulfillmentOrder | null> {
-  const data = await call(shop, (client, accessToken) => client.call({ endpoint: FULFILLMENT_ENDPOINTS.getOrders, accessToken, shopCipher: shop.shopCipher, query: { ids: orderId } }));
-  return data.orders.find((o) => o.id === orderId) ?? null;
+  return (await readTikTokOrders(shop, [orderId])).find((o) => o.id === orderId) ?? null;
+}
+
+/** Up to 50 orders in one Get Order Detail call; ids the shop does not have are left out. */
+export async function readTikTokOrders(shop: FulfillmentShop, orderIds: string[]): Promise<TikTokFulfillmentOrder[]> {
+  if (orderIds.length > 50) throw new Error("Get Order Detail takes at most 50 order ids");
+  const data = await call(shop, (client, accessToken) => client.call({ endpoint: FULFILLMENT_ENDPOINTS.getOrders, accessToken, shopCipher: shop.shopCipher, query: { ids: orderIds.join(",") } }));
+  return data.orders;
 }
 
 export async function shippingProvidersOf(shop: FulfillmentShop, deliveryOptionId: string): Promise<TikTokShippingProvider[]> {

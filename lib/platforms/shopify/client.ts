@@ -7,6 +7,7 @@ import { errorFromGraphqlAnswer, errorFromNetwork, errorFromUserErrors, ShopifyA
 import { bulkOperationById, bulkOperationRunQuery, type BulkOperation } from "./operations/bulk-operations";
 import type { OperationData, ShopifyOperation } from "./operations/define-operation";
 import { catalogSizePage, productsPage, productVariantsPage, productWithVariantsQuery } from "./operations/products";
+import { fulfilledOrdersPage } from "./operations/fulfilled-orders";
 import { orderFulfillmentQuery } from "./operations/order-fulfillment";
 import { productSyncSource, productSyncVariants } from "./operations/product-sync-source";
 import { shopDetails } from "./operations/shop";
@@ -144,6 +145,11 @@ export class ShopifyAdminClient {
   /** A fulfillment and the order it belongs to (fulfillment sync); either is null when it does not exist. */
   async orderFulfillment(options: { orderId: string; fulfillmentId: string }) {
     return this.request(orderFulfillmentQuery, options);
+  }
+
+  /** A page of orders matching `query` (newest update last), with their fulfillments' tracking (the fulfillment backstop). */
+  async fulfilledOrdersPage(options: { query: string; after: string | null }) {
+    return (await this.request(fulfilledOrdersPage, options)).orders;
   }
 
   /** Starts a bulk query; resolves to the operation as created (poll it with `bulkOperation`). */
