@@ -2,7 +2,7 @@ import { log } from "@/lib/log";
 import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { recordDeliveryFailure } from "@/lib/webhooks/record-delivery-failure";
 import { inngest } from "../client";
-import { newTikTokProductsArrived, shopifyProductChanged, webhookReceived } from "../events";
+import { catalogChanged, newTikTokProductsArrived, shopifyProductChanged, webhookReceived } from "../events";
 
 /** Does what a verified webhook asks, one delivery at a time per store. */
 export const processWebhookDeliveryFn = inngest.createFunction(
@@ -35,6 +35,9 @@ export const processWebhookDeliveryFn = inngest.createFunction(
     }
     if (outcome.handled && outcome.shopifyProductChanged) {
       await step.sendEvent("follow-shopify-product", shopifyProductChanged.create(outcome.shopifyProductChanged, { id: `follow-${event.data.deliveryId}` }));
+    }
+    if (outcome.handled && outcome.catalogChanged) {
+      await step.sendEvent("detect-mapping-conflicts", catalogChanged.create(outcome.catalogChanged, { id: `conflicts-${deliveryId}` }));
     }
     return outcome;
   },

@@ -12,6 +12,8 @@ export type DeliveryOutcome =
       newProductsIn?: { organizationId: string; tiktokConnectionId: string };
       /** A Shopify product or its stock changed: the job asks product sync to follow it. */
       shopifyProductChanged?: { organizationId: string; shopifyConnectionId: string; shopifyProductId: string };
+      /** A store's cached catalog changed: the job asks for its mapping conflicts to be looked at again. */
+      catalogChanged?: { organizationId: string; connectionId: string };
     }
   | { handled: false; reason: string };
 
