@@ -24,6 +24,7 @@ export const routeInventory: RouteEntry[] = [
     (segment): RouteEntry => ({ kind: "page", path: `/[org]/${segment}`, methods: ["GET"], scope: "org" }),
   ),
   { kind: "page", path: "/[org]/products/[productId]", methods: ["GET"], scope: "org-id" },
+  { kind: "page", path: "/[org]/products/bulk-edit", methods: ["GET"], scope: "org" },
   { kind: "api", path: "/api/auth/[...nextauth]", methods: ["GET", "POST"], scope: "public" },
   { kind: "api", path: "/api/health", methods: ["GET"], scope: "public" },
   { kind: "api", path: "/api/sign-up", methods: ["POST"], scope: "public" },

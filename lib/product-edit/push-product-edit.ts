@@ -6,6 +6,7 @@ import { recordActivity } from "../activity/record-activity";
 import { db } from "../db";
 import { badRequest, conflict } from "../errors";
 import { isEmptyPlan } from "../product-sync/diff";
+import { decimalOrThrow, formatAmount } from "../product-sync/money";
 import type { FieldChange } from "../product-sync/listing";
 import { planProductSync } from "../product-sync/plan-product-sync";
 import { pushProductSync } from "../product-sync/push-product-sync";
@@ -58,6 +59,12 @@ function onlyOverrides(settings: ProductSyncSettings, input: OverrideInput, allo
   };
 }
 
+/** Prices as TikTok shows them (27.5 → 27.50), so the preview and the saved override read like TikTok's. */
+function normalizePrices(input: OverrideInput, currency: string): OverrideInput {
+  if (!input.prices) return input;
+  return { ...input, prices: input.prices.map((p) => ({ ...p, amount: p.amount === null ? null : formatAmount(decimalOrThrow(p.amount.trim()), currency) })) };
+}
+
 function prepare(editor: EditorContext, input: PushEditInput): { overrides: ListingOverrides; target: "global" | "local" | null } {
   const crossBorder = editor.target.tiktok.crossBorder;
   const target = crossBorder ? (input.target ?? (editor.saved.scope === "local" ? "local" : "global")) : null;
@@ -66,9 +73,11 @@ function prepare(editor: EditorContext, input: PushEditInput): { overrides: List
 }
 
 /** "Preview" and "Save and push" on the product page (and, per product, in bulk edit). */
-export async function pushProductEdit({ org, tiktokProductId, input }: { org: OrgContext; tiktokProductId: string; input: PushEditInput }) {
+export async function pushProductEdit({ org, tiktokProductId, input: given }: { org: OrgContext; tiktokProductId: string; input: PushEditInput }) {
+  let input = given;
   const editor = await loadEditor({ organizationId: org.organizationId, tiktokProductId });
   assertValidOverrides(input.overrides, editor.limits);
+  input = { ...given, overrides: normalizePrices(input.overrides, editor.limits.currency) };
   if (editor.target.pairs.length === 0) throw conflict("Map the product first: only mapped products can be edited here.");
   const { overrides, target } = prepare(editor, input);
   const cleared = input.overrides.title === null || input.overrides.description === null || input.overrides.images === null;
