@@ -2,7 +2,6 @@
 
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
-import type { OverrideInput } from "@/lib/product-edit/override-input";
 import { validateOverrides, type OverrideError } from "@/lib/product-edit/validate-overrides";
 import { ApiError } from "../api/fetch-json";
 import { useOrg } from "../shell/org-role-context";
@@ -12,6 +11,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "../ui/card";
 import { ErrorState } from "../ui/error-state";
 import { Input } from "../ui/input";
 import { Spinner } from "../ui/spinner";
+import { draftOf, inputOf, type Draft } from "./editor-draft";
 import { usePushEdit, useProductEditor, type ProductEditorView, type PushEditAnswer } from "./use-product-editor";
 
 const FIELD_LABELS: Record<string, string> = { title: "Title", description: "Description", images: "Images", price: "Price", listPrice: "List price", inventory: "Stock" };
@@ -23,46 +23,6 @@ export function ProductEditor({ productId }: { productId: string }) {
   if (query.isPending) return <Spinner label="Reading the listing from TikTok and Shopify" />;
   if (query.isError) return <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />;
   return <EditorBody key={JSON.stringify(query.data.overrides)} view={query.data} productId={productId} />;
-}
-
-interface Draft {
-  title: string | null;
-  description: string | null;
-  images: string[] | null;
-  prices: Record<string, string>;
-  allocation: Record<string, string>;
-}
-
-function draftOf(view: ProductEditorView): Draft {
-  const o = view.overrides;
-  return {
-    title: o.title ?? null,
-    description: o.description ?? null,
-    images: o.images ?? null,
-    prices: { ...o.prices },
-    allocation: Object.fromEntries(Object.entries(o.allocation).map(([k, v]) => [k, String(v)])),
-  };
-}
-
-/** What changed against the saved overrides; null clears one ("Use Shopify's value"). */
-function inputOf(view: ProductEditorView, draft: Draft): OverrideInput {
-  const o = view.overrides;
-  const input: OverrideInput = {};
-  if (draft.title !== (o.title ?? null)) input.title = draft.title;
-  if (draft.description !== (o.description ?? null)) input.description = draft.description;
-  if (JSON.stringify(draft.images) !== JSON.stringify(o.images ?? null)) input.images = draft.images;
-  const prices = view.skus.flatMap((s) => {
-    const next = draft.prices[s.tiktokSkuId] ?? null;
-    return next === (o.prices[s.tiktokSkuId] ?? null) ? [] : [{ tiktokSkuId: s.tiktokSkuId, amount: next }];
-  });
-  const allocation = view.skus.flatMap((s) => {
-    const text = draft.allocation[s.tiktokSkuId];
-    const next = text === undefined ? null : Number(text);
-    return next === (o.allocation[s.tiktokSkuId] ?? null) ? [] : [{ tiktokSkuId: s.tiktokSkuId, allocatePercent: next }];
-  });
-  if (prices.length > 0) input.prices = prices;
-  if (allocation.length > 0) input.allocation = allocation;
-  return input;
 }
 
 function EditorBody({ view, productId }: { view: ProductEditorView; productId: string }) {
