@@ -9,6 +9,7 @@ import { productStatusLabels } from "./product-filters";
 import { ProductSkuList } from "./product-sku-list";
 import { ProductRowActions } from "./product-row-actions";
 import type { ProductListItem } from "./product-types";
+import { ProductTitleLink } from "../product-edit/product-title-link";
 
 const columns: ColumnDef<ProductListItem>[] = [
   {
@@ -45,7 +46,7 @@ const columns: ColumnDef<ProductListItem>[] = [
     header: "Product",
     cell: ({ row }) => (
       <div className="min-w-0">
-        <p className="font-medium text-slate-900">{row.original.title}</p>
+        <ProductTitleLink product={row.original} />
         <div className="mt-0.5 flex flex-wrap items-center gap-1.5">
           {row.original.partlyMapped ? <Badge tone="warning">partly mapped</Badge> : null}
           {row.original.status !== "ACTIVATE" ? <Badge>{productStatusLabels[row.original.status] ?? row.original.status}</Badge> : null}

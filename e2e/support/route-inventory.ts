@@ -23,6 +23,8 @@ export const routeInventory: RouteEntry[] = [
   ...["overview", "products", "orders", "activity", "settings", "connections", "team"].map(
     (segment): RouteEntry => ({ kind: "page", path: `/[org]/${segment}`, methods: ["GET"], scope: "org" }),
   ),
+  { kind: "page", path: "/[org]/products/[productId]", methods: ["GET"], scope: "org-id" },
+  { kind: "page", path: "/[org]/products/bulk-edit", methods: ["GET"], scope: "org" },
   { kind: "api", path: "/api/auth/[...nextauth]", methods: ["GET", "POST"], scope: "public" },
   { kind: "api", path: "/api/health", methods: ["GET"], scope: "public" },
   { kind: "api", path: "/api/sign-up", methods: ["POST"], scope: "public" },
@@ -68,6 +70,9 @@ export const routeInventory: RouteEntry[] = [
   { kind: "api", path: "/api/orgs/[org]/orders", methods: ["GET"], scope: "org" },
   { kind: "api", path: "/api/orgs/[org]/orders/[orderId]", methods: ["GET"], scope: "org-id" },
   { kind: "api", path: "/api/orgs/[org]/orders/[orderId]/retry", methods: ["POST"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/products/[productId]/editor", methods: ["GET"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/products/[productId]/edit", methods: ["POST"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/products/bulk-edit", methods: ["POST"], scope: "org" },
   // OAuth callbacks: bound to the signed-in member through the single-use state; no ids in the path.
   { kind: "api", path: "/api/connect/shopify/callback", methods: ["GET"], scope: "user" },
   { kind: "api", path: "/api/connect/tiktok/callback", methods: ["GET"], scope: "user" },

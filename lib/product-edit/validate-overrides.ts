@@ -33,7 +33,6 @@ const VOID_TAGS = new Set(["br", "hr", "img", "wbr", "col", "area", "source", "t
 function textProblem(label: string, text: string): string | null {
   if (/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i.test(text)) return `${label} cannot contain HTML escapes such as &nbsp; (write the character itself).`;
   if (/\p{Extended_Pictographic}/u.test(text)) return `${label} cannot contain emoji.`;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) return `${label} cannot contain control characters.`;
   if (/(.)\1{9,}/su.test(text)) return `${label} cannot repeat a character more than 9 times in a row.`;
   return null;
