@@ -13,6 +13,7 @@ import { applyMappingBatch, createMappingBatch } from "./apply-batch";
 import { shopifyProduct } from "./catalog-fixtures";
 import { computeProposals } from "./compute-proposals";
 import { mapSkus } from "./map-skus";
+import { unmapProduct } from "./unmap";
 
 beforeAll(() => setDbClient(testDb));
 beforeEach(() => resetDatabase());
@@ -76,6 +77,10 @@ describe("cross-border global products", () => {
     );
     const mapped = await listProducts({ organizationId: org.organizationId, query: { tab: "mapped" } });
     expect(mapped.products.map((p) => ({ title: p.title, skus: p.skuCount, mapped: p.mappedSkuCount, markets: p.markets.map((m) => m.mappedSkuCount) }))).toEqual([{ title: "Merino Beanie", skus: 4, mapped: 4, markets: [2, 2] }]);
+
+    // Unmap on the row unmaps every market.
+    expect(await unmapProduct({ org, tiktokProductId: mapped.products[0]!.id })).toEqual({ removed: 4 });
+    expect(await testDb.mapping.count({ where: { organizationId: org.organizationId } })).toBe(0);
   });
 
   it("maps by hand in one market and follows into the other; a market's SKU already mapped keeps its mapping", async () => {

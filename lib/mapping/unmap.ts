@@ -5,18 +5,27 @@ import type { OrgContext } from "../auth/org-access";
 import { db } from "../db";
 import { notFound } from "../errors";
 
-/** "Unmap": removes every mapping of one TikTok product; its SKUs go back to Unmapped Products. */
+/**
+ * "Unmap": removes every mapping of one TikTok product; its SKUs go back to Unmapped Products. A
+ * cross-border product is one row for all its markets on Products, so its other markets' local
+ * products (same global product, this organization) are unmapped with it.
+ */
 export async function unmapProduct({ org, tiktokProductId }: { org: OrgContext; tiktokProductId: string }): Promise<{ removed: number }> {
   const product = await db().tikTokProduct.findFirst({
     where: { id: tiktokProductId, organizationId: org.organizationId },
-    select: { id: true, title: true, connectionId: true },
+    select: { id: true, title: true, connectionId: true, globalProductId: true },
   });
   if (!product) throw notFound("Product not found.");
+  const markets = product.globalProductId
+    ? await db().tikTokProduct.findMany({ where: { organizationId: org.organizationId, globalProductId: product.globalProductId }, select: { id: true, connectionId: true } })
+    : [];
+  const products = [product, ...markets.filter((m) => m.id !== product.id)];
   const removed = await db().$transaction(async (tx) => {
-    // The same per-shop lock the batch apply takes: an unmap never interleaves with a Map.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${product.connectionId}`}))`;
-    const { count } = await tx.mapping.deleteMany({ where: { organizationId: org.organizationId, tiktokSku: { productId: product.id } } });
-    await tx.mappingIssue.updateMany({ where: { organizationId: org.organizationId, tiktokProductId: product.id, resolvedAt: null }, data: { resolvedAt: new Date() } });
+    // The same per-shop lock the batch apply takes (each market's, in id order): an unmap never interleaves with a Map.
+    for (const shop of [...new Set(products.map((p) => p.connectionId))].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${shop}`}))`;
+    const ids = products.map((p) => p.id);
+    const { count } = await tx.mapping.deleteMany({ where: { organizationId: org.organizationId, tiktokSku: { productId: { in: ids } } } });
+    await tx.mappingIssue.updateMany({ where: { organizationId: org.organizationId, tiktokProductId: { in: ids }, resolvedAt: null }, data: { resolvedAt: new Date() } });
     return count;
   });
   if (removed > 0) {
