@@ -23,6 +23,9 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/mapping/batches": { tiktokConnectionId: "cmwy00000000000000000000b", rows: [] },
   "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },
   "POST /api/orgs/[org]/product-sync/previews": { purpose: "settings", tiktokConnectionId: null, settings: {} },
+  "PUT /api/orgs/[org]/carriers/[tiktokConnectionId]": { mappings: [{ company: "UPS", providerId: "1" }], fallbackProviderId: null },
+  "POST /api/orgs/[org]/products/[productId]/edit": { overrides: { title: "Taken over" } },
+  "POST /api/orgs/[org]/products/bulk-edit": { tiktokProductIds: ["cmwy00000000000000000000d"], titlePrefix: "Taken over " },
 };
 
 interface Tenant extends Account {
@@ -37,6 +40,7 @@ interface Tenant extends Account {
   previewId: string;
   tiktokShopId: string;
   orderId: string;
+  productId: string;
 }
 
 async function makeTenant(browser: import("@playwright/test").Browser, request: import("@playwright/test").APIRequestContext, name: string): Promise<Tenant> {
@@ -79,6 +83,13 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
   const batch = await page.request.post(`/api/orgs/${owner.orgSlug}/mapping/batches`, { data: { tiktokConnectionId, rows } });
   expect(batch.status(), await batch.text()).toBe(202);
   const { batchId } = (await batch.json()) as { batchId: string };
+  // The TikTok product, once mapped: the product page and its editor read it.
+  let productId = "";
+  await expect(async () => {
+    const listed = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/products?tab=mapped`)).json()) as { products: { id: string }[] };
+    productId = listed.products[0]?.id ?? "";
+    expect(productId).not.toBe("");
+  }).toPass({ timeout: 30_000 });
   const preview = await page.request.post(`/api/orgs/${owner.orgSlug}/product-sync/previews`, { data: { purpose: "settings", tiktokConnectionId, settings: {} } });
   expect(preview.status(), await preview.text()).toBe(202);
   const { previewId } = (await preview.json()) as { previewId: string };
@@ -104,12 +115,19 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
     previewId,
     tiktokShopId: seller.shops[0]!.shopId,
     orderId,
+    productId,
   };
 }
 
-function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string; orderId: string }): string {
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string; orderId: string; productId: string }): string {
   // GET routes that need a query to answer 200 for their owner.
-  const query = path.endsWith("/mapping/variants") ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt` : path.endsWith("/mapping/export") ? `?tiktokConnectionId=${ids.tiktokConnectionId}` : "";
+  const query = path.endsWith("/mapping/variants")
+    ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt`
+    : path.endsWith("/mapping/export")
+      ? `?tiktokConnectionId=${ids.tiktokConnectionId}`
+      : path.endsWith("/fulfillments")
+        ? `?tiktokConnectionId=${ids.tiktokConnectionId}&orderIds=576000000000000001`
+        : "";
   return (path + query)
     .replace("[org]", tenantSlug)
     .replace("[memberId]", ids.memberId)
@@ -117,9 +135,12 @@ function fill(path: string, tenantSlug: string, ids: { memberId: string; invitat
     .replace("[connectionId]", ids.connectionId)
     .replace("[batchId]", ids.batchId)
     .replace("[previewId]", ids.previewId)
+    .replace("[tiktokConnectionId]", ids.tiktokConnectionId)
+    // B's TikTok shop connection id again: a real id of B's that is no fulfillment of A's.
+    .replace("[fulfillmentId]", ids.tiktokConnectionId)
     .replace("[orderId]", ids.orderId)
-    // The product is B's TikTok shop connection id: a real id of B's, never one of A's products.
-    .replace("[productId]", ids.tiktokConnectionId);
+    // B's own TikTok product: a real id of B's, never one of A's products.
+    .replace("[productId]", ids.productId);
 }
 
 async function expectNoLeak(response: APIResponse, victim: Tenant) {
@@ -194,6 +215,13 @@ test("no tenant reaches another tenant's data through any route", async ({ brows
 
   // "Sync now" on B's product from A's organization is refused.
   await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/products/${bProductId}/sync`), b);
+
+  // Editing B's product from A's organization is refused, alone or in a bulk edit, and B's listing is untouched.
+  await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/products/${bProductId}/edit`, { data: { overrides: { title: "Taken over" } } }), b);
+  await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/products/bulk-edit`, { data: { tiktokProductIds: [bProductId], titlePrefix: "Taken over " } }), b);
+  const bEditor = (await (await victim.request.get(`/api/orgs/${b.orgSlug}/products/${bProductId}/editor`)).json()) as { tiktok: { title: string }; overrides: { title?: string } };
+  expect(bEditor.tiktok.title).toBe(`${b.name} Shirt`);
+  expect(bEditor.overrides.title).toBeUndefined();
 
   // Unmapping B's product from A's organization is refused, and B's mapping stays.
   await expectNoLeak(await attacker.request.post(`/api/orgs/${a.orgSlug}/mapping/unmap`, { data: { tiktokProductId: bProductId } }), b);

@@ -90,6 +90,13 @@ test("a TikTok order becomes one Shopify order; an unmapped one waits, is retrie
   // Exactly one Shopify order per TikTok order.
   const all = await sandbox<ShopifyOrders>("GET", `/__sandbox/shopify/shops/${store.domain}/orders`);
   expect(all.orders.map((o) => o.sourceIdentifier).sort()).toEqual([mapped, unmapped].sort());
+
+  // The Overview counts both as imported today, charts them and gives the sync latency.
+  await page.goto(`/${owner.orgSlug}/overview`);
+  const importedToday = page.locator("dt", { hasText: /^Imported today$/ }).locator("xpath=following-sibling::dd");
+  await expect(importedToday).toHaveText("2");
+  await expect(page.getByRole("figure", { name: /Orders synced to Shopify per day/ })).toBeVisible();
+  await expect(page.getByText(/Order sync latency: median .+, p95 .+ \(2 orders\)/)).toBeVisible();
 });
 
 async function orderRowId(page: import("@playwright/test").Page, orgSlug: string, tiktokOrderId: string): Promise<string> {

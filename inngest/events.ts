@@ -57,6 +57,11 @@ export const newTikTokProductsArrived = eventType("mapping/new-products.arrived"
   schema: z.object({ organizationId: z.string().min(1), tiktokConnectionId: z.string().min(1) }),
 });
 
+/** A store's cached catalog changed (a product webhook): its shops' mapping conflicts are looked at again. */
+export const catalogChanged = eventType("catalog/changed", {
+  schema: z.object({ organizationId: z.string().min(1), connectionId: z.string().min(1) }),
+});
+
 /** Compute an overwrite preview ("what will be overwritten") in the background. */
 export const productSyncPreviewRequested = eventType("product-sync/preview.requested", {
   schema: z.object({ organizationId: z.string().min(1), previewId: z.string().min(1) }),
@@ -90,6 +95,21 @@ export const productSyncShopRequested = eventType("product-sync/shop.requested",
 /** An undone mapping batch: put back the TikTok listings auto-sync had overwritten. */
 export const productSnapshotsRestoreRequested = eventType("product-sync/snapshots.restore-requested", {
   schema: z.object({ organizationId: z.string().min(1), tiktokProductIds: z.array(z.string().min(1)).max(100_000), batchId: z.string().min(1) }),
+});
+
+/** A Shopify fulfillment was created or changed (a webhook, or "Retry"): send its tracking to TikTok. */
+export const shopifyFulfillmentChanged = eventType("fulfillment/shopify-fulfillment.changed", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    shopifyConnectionId: z.string().min(1),
+    shopifyOrderId: z.string().min(1),
+    shopifyFulfillmentId: z.string().min(1),
+  }),
+});
+
+/** The fulfillment backstop for one Shopify store: send any fulfillment whose webhook never arrived. */
+export const fulfillmentReconcileRequested = eventType("fulfillment/reconcile.requested", {
+  schema: z.object({ organizationId: z.string().min(1), shopifyConnectionId: z.string().min(1) }),
 });
 
 /**

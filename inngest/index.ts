@@ -2,6 +2,7 @@ import { applyMappingBatchFn } from "./functions/apply-mapping-batch";
 import { autoMapNewProductsFn } from "./functions/auto-map-new-products";
 import { checkConnectionHealthFn } from "./functions/check-connection-health";
 import { checkStoreFn } from "./functions/check-store";
+import { detectMappingConflictsFn } from "./functions/detect-mapping-conflicts";
 import { importCatalogFn } from "./functions/import-catalog";
 import { processWebhookDeliveryFn } from "./functions/process-webhook-delivery";
 import { reconcileCatalogsFn } from "./functions/reconcile-catalogs";
@@ -16,6 +17,9 @@ import { reconcileProductSyncFn } from "./functions/reconcile-product-sync";
 import { restoreProductSnapshotsFn } from "./functions/restore-product-snapshots";
 import { syncProductFn } from "./functions/sync-product";
 import { syncShopProductsFn } from "./functions/sync-shop-products";
+import { syncFulfillmentFn } from "./functions/sync-fulfillment";
+import { reconcileFulfillmentsFn } from "./functions/reconcile-fulfillments";
+import { reconcileStoreFulfillmentsFn } from "./functions/reconcile-store-fulfillments";
 import { backfillTikTokOrdersFn } from "./functions/backfill-tiktok-orders";
 import { importTikTokOrderFn } from "./functions/import-tiktok-order";
 import { pollShopOrdersFn } from "./functions/poll-shop-orders";
@@ -35,12 +39,16 @@ export const functions = [
   reconcileCatalogsFn,
   applyMappingBatchFn,
   autoMapNewProductsFn,
+  detectMappingConflictsFn,
   computeSyncPreviewFn,
   syncProductFn,
   followShopifyProductFn,
   syncShopProductsFn,
   reconcileProductSyncFn,
   restoreProductSnapshotsFn,
+  syncFulfillmentFn,
+  reconcileFulfillmentsFn,
+  reconcileStoreFulfillmentsFn,
   importTikTokOrderFn,
   pollTikTokOrdersFn,
   pollShopOrdersFn,

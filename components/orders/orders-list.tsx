@@ -14,6 +14,7 @@ import { Input } from "../ui/input";
 import { Select } from "../ui/select";
 import { Spinner } from "../ui/spinner";
 import { OrderStateBadge, orderStateLabel } from "./order-state-badge";
+import { OrderFulfillments } from "../fulfillment/order-fulfillments";
 import { OrderTimeline } from "./order-timeline";
 import { useOrders, useRetryOrder, type OrderFilters, type OrderState } from "./use-orders";
 
@@ -23,7 +24,9 @@ export function OrdersList() {
   const { slug, canWrite } = useOrg();
   const search = useSearchParams();
   const initialState = STATES.find((s) => s === search.get("state"));
-  const [filters, setFilters] = useState<OrderFilters>(initialState ? { state: initialState } : {});
+  // Links from the Overview (?state=) and from fulfillment Activity entries (?q=the TikTok order id).
+  const initialQuery = search.get("q")?.slice(0, 100) || undefined;
+  const [filters, setFilters] = useState<OrderFilters>({ ...(initialState && { state: initialState }), ...(initialQuery && { q: initialQuery }) });
   const [open, setOpen] = useState<string | null>(search.get("order"));
   const query = useOrders(slug, filters);
   const retry = useRetryOrder(slug);
@@ -133,7 +136,8 @@ export function OrdersList() {
                   </tr>
                   {open === order.id ? (
                     <tr>
-                      <td colSpan={6} className="bg-slate-50 px-6 py-3">
+                      <td colSpan={6} className="space-y-3 bg-slate-50 px-6 py-3">
+                        <OrderFulfillments org={slug} tiktokConnectionId={order.tiktokConnectionId} tiktokOrderId={order.tiktokOrderId} />
                         <OrderTimeline org={slug} orderId={order.id} />
                       </td>
                     </tr>

@@ -9,7 +9,7 @@ import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
 import { useStartPreview, useSyncPreview } from "./use-sync-preview";
 
-const FIELD_LABELS: Record<string, string> = { title: "Title", description: "Description", price: "Price", listPrice: "List price", inventory: "Stock" };
+const FIELD_LABELS: Record<string, string> = { title: "Title", description: "Description", images: "Images", price: "Price", listPrice: "List price", inventory: "Stock" };
 
 export interface OverwriteConfirmation {
   previewId: string;

@@ -9,6 +9,7 @@ import { productStatusLabels } from "./product-filters";
 import { ProductSkuList } from "./product-sku-list";
 import { ProductRowActions } from "./product-row-actions";
 import type { ProductListItem } from "./product-types";
+import { ProductTitleLink } from "../product-edit/product-title-link";
 
 const columns: ColumnDef<ProductListItem>[] = [
   {
@@ -45,7 +46,7 @@ const columns: ColumnDef<ProductListItem>[] = [
     header: "Product",
     cell: ({ row }) => (
       <div className="min-w-0">
-        <p className="font-medium text-slate-900">{row.original.title}</p>
+        <ProductTitleLink product={row.original} />
         <div className="mt-0.5 flex flex-wrap items-center gap-1.5">
           {row.original.partlyMapped ? <Badge tone="warning">partly mapped</Badge> : null}
           {row.original.status !== "ACTIVATE" ? <Badge>{productStatusLabels[row.original.status] ?? row.original.status}</Badge> : null}
@@ -71,7 +72,28 @@ const columns: ColumnDef<ProductListItem>[] = [
       </span>
     ),
   },
-  { id: "shop", header: "TikTok shop", cell: ({ row }) => <span className="text-slate-700">{row.original.shop.name}</span> },
+  {
+    id: "shop",
+    header: "TikTok shop",
+    cell: ({ row }) =>
+      row.original.markets.length > 1 ? (
+        // Cross-border: one global product, published to several markets.
+        <div className="space-y-0.5" aria-label={`Markets of ${row.original.title}`}>
+          <Badge>global product · {row.original.markets.length} markets</Badge>
+          {row.original.globalTitle && row.original.globalTitle !== row.original.title ? <p className="text-xs text-slate-500">Global: {row.original.globalTitle}</p> : null}
+          <ul className="text-xs text-slate-700">
+            {row.original.markets.map((market) => (
+              <li key={market.productId}>
+                {market.shop.name}
+                {market.shop.region ? ` (${market.shop.region})` : ""}: {market.mappedSkuCount} of {market.skuCount} mapped
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <span className="text-slate-700">{row.original.shop.name}</span>
+      ),
+  },
   { id: "sync", header: "Sync to TikTok", cell: ({ row }) => <ProductSyncCell sync={row.original.sync} /> },
   { id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <ProductRowActions product={row.original} /> },
 ];

@@ -1,6 +1,8 @@
 import { archiveDeletedMappings, restoreRevivedMappings } from "@/lib/mapping/archive-deleted";
+import { detectConflictsAfterImport } from "@/lib/mapping/detect-mapping-conflicts";
 import { failCatalogImport, recordImportSummary } from "@/lib/catalog/report-import";
 import { finishCatalogImport, importCatalogStep, startCatalogImport, type ImportProgress } from "@/lib/catalog/run-import";
+import { importGlobalProducts } from "@/lib/catalog/tiktok/import-global-products";
 import { AppError } from "@/lib/errors";
 import { inngest } from "../client";
 import { catalogImportRequested, newTikTokProductsArrived } from "../events";
@@ -40,9 +42,13 @@ export const importCatalogFn = inngest.createFunction(
     }
     // An AppError's message is written for the merchant: onFailure shows it as the reason.
     if (progress) throw new AppError("CONFLICT", `The catalog is larger than one import run can read (${MAX_STEPS} pages)`);
+    // Cross-border sellers: their global products, whose local products the pages above read.
+    if (platform === "TIKTOK") await step.run("global-products", () => importGlobalProducts({ organizationId, connectionId, importId }));
     await step.run("finish", () => finishCatalogImport({ organizationId, platform, importId }));
     const archived = await step.run("archive-deleted-mappings", () => archiveDeletedMappings({ organizationId }));
     await step.run("restore-revived-mappings", () => restoreRevivedMappings({ organizationId }));
+    // Conflicts (a SKU on several SKUs or variants, …) go to Needs attention until settled.
+    await step.run("detect-mapping-conflicts", () => detectConflictsAfterImport({ organizationId, connectionId }));
     if (platform === "TIKTOK") {
       await step.sendEvent("auto-map-new-products", newTikTokProductsArrived.create({ organizationId, tiktokConnectionId: connectionId }, { id: `auto-map-after-${importId}` }));
     }

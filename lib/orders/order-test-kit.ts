@@ -15,6 +15,12 @@ export async function orderStores(options: { shopifyCurrency?: string; products?
   return { ...stores, shop, products, organizationId: stores.org.organizationId };
 }
 
+/** The sandbox's clock in Unix seconds: other test files advance it, so windows are computed from it, not the wall clock. */
+export async function sandboxNowSeconds(): Promise<number> {
+  const { nowMs } = await sandboxControl<{ nowMs: number }>("GET", "/__sandbox/clock");
+  return Math.floor(nowMs / 1000);
+}
+
 export interface PlaceOrderInput {
   lineItems: { sellerSku: string; quantity: number }[];
   status?: "UNPAID" | "ON_HOLD" | "AWAITING_SHIPMENT";

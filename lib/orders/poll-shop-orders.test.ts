@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setDbClient } from "../db";
 import { resetDatabase, testDb } from "../testing/db";
 import { importTikTokOrder } from "./import-tiktok-order";
-import { orderStores, placeTikTokOrder } from "./order-test-kit";
+import { orderStores, placeTikTokOrder, sandboxNowSeconds } from "./order-test-kit";
 import { finishOrderPoll, ordersToRetry, pollOrderPage, POLL_OVERLAP_SECONDS, startOrderPoll, type PollCursor } from "./poll-shop-orders";
 import { tiktokOrderEventId } from "./tiktok-order-event-id";
 
@@ -11,7 +11,7 @@ beforeEach(() => resetDatabase());
 
 async function pollAll(s: { organizationId: string; shop: { connectionId: string } }, since?: number) {
   const ids = { organizationId: s.organizationId, tiktokConnectionId: s.shop.connectionId };
-  const start = await startOrderPoll({ ...ids, since });
+  const start = await startOrderPoll({ ...ids, since, nowSeconds: await sandboxNowSeconds() });
   let cursor: PollCursor | null = start;
   const found: { id: string; updateTime: number | null }[] = [];
   while (cursor) {

@@ -1,6 +1,6 @@
 import { db } from "../db";
 
-export type OrderEventKind = "seen" | "status" | "waiting" | "held" | "created" | "adopted" | "released" | "needs-attention" | "skipped" | "cancelled" | "reference" | "error" | "retry";
+export type OrderEventKind = "seen" | "status" | "waiting" | "held" | "created" | "adopted" | "released" | "needs-attention" | "skipped" | "cancelled" | "reference" | "error" | "retry" | "tracking";
 
 /** One line of the order's timeline. Messages never hold buyer data. */
 export async function recordOrderEvent(options: { organizationId: string; orderId: string; kind: OrderEventKind; message: string }) {

@@ -23,7 +23,7 @@ const source = (over: Partial<ShopifySource> = {}): ShopifySource => ({
   id: "gid://shopify/Product/1",
   title: "Classic Tee",
   descriptionHtml: "<p>Soft cotton</p>",
-  imageUrls: [],
+  images: [],
   currency: "USD",
   variants: [
     { id: "gid://shopify/ProductVariant/11", sku: "TEE-S", price: "20.00", compareAtPrice: null, levels: [{ locationId: "L1", available: 5 }] },
@@ -117,5 +117,42 @@ describe("diffListing", () => {
 
   it("an empty Shopify description never blanks TikTok's", () => {
     expect(plan({ sources: [source({ descriptionHtml: "  " })] }).plan.content).toEqual({});
+  });
+
+  describe("images", () => {
+    const img = (name: string, width: number | null = 800, height: number | null = 800) => ({ url: `https://cdn.shopify.com/s/files/${name}.png`, width, height });
+    const on = { fields: { title: false, description: false, images: true, price: false, inventory: false } };
+    const uploaded = (names: string[]) => listing({ mainImages: names.map((n) => ({ uri: `tos/${n}`, urls: [] })) });
+    const withUris = (desired: ReturnType<typeof plan>["desired"], uris: (string | null)[]) => ({ ...desired, mainImages: desired.mainImages!.map((i, k) => ({ ...i, uri: uris[k] ?? null })) });
+
+    it.each([
+      ["switch off", { fields: { title: false, description: false, images: false, price: false, inventory: false } }, [img("a")], undefined],
+      ["no Shopify image (TikTok requires one)", on, [], undefined],
+      ["in Shopify's order", on, [img("b"), img("a")], [img("b").url, img("a").url]],
+      ["sizes unknown are tried", on, [img("a", null, null)], [img("a").url]],
+      ["too small or too large left out", on, [img("s", 299, 800), img("a"), img("l", 800, 4001)], [img("a").url]],
+    ])("%s", (_label, settings, images, want) => {
+      const { desired } = plan({ settings, sources: [source({ images })] });
+      expect(desired.mainImages?.map((i) => i.sourceUrl)).toEqual(want);
+    });
+
+    it("writes the first 9 when any is not uploaded, or the order or set differs; nothing when TikTok shows them", () => {
+      const names = Array.from({ length: 11 }, (_, i) => `p${i}`);
+      const { desired } = plan({ settings: on, sources: [source({ images: names.map((n) => img(n)) })] });
+      const fresh = diffListing({ current: uploaded([]), desired });
+      expect(fresh.images).toHaveLength(9);
+      expect(fresh.changes).toEqual([{ field: "images", current: "0 images", next: "9 images from Shopify (9 to upload)" }]);
+      const all = withUris(desired, names.map((n) => `tos/${n}`));
+      expect(isEmptyPlan(diffListing({ current: uploaded(names.slice(0, 9)), desired: all }))).toBe(true);
+      expect(diffListing({ current: uploaded([...names.slice(1, 9), "p0"]), desired: all }).changes).toEqual([{ field: "images", current: "9 images", next: "9 images from Shopify" }]);
+      expect(diffListing({ current: uploaded(names.slice(0, 8)), desired: all }).images).toHaveLength(9);
+    });
+
+    it("several Shopify products: no images", () => {
+      const other = source({ id: "gid://shopify/Product/2", images: [img("x")], variants: [{ ...source().variants[1]!, id: "gid://shopify/ProductVariant/12" }] });
+      const { desired } = plan({ settings: on, sources: [source({ images: [img("a")], variants: [source().variants[0]!] }), other] });
+      expect(desired.mainImages).toBeUndefined();
+      expect(desired.problems[0]!.message).toContain("images are not synced");
+    });
   });
 });

@@ -1,10 +1,15 @@
-import type { DesiredListing, FieldChange, TikTokListing } from "./listing";
+import type { DesiredImage, DesiredListing, FieldChange, TikTokListing } from "./listing";
+import { MAIN_IMAGES_MAX } from "./desired-listing";
 import { sameAmount } from "./money";
 
 /** The writes one product needs, each through its own endpoint, with only what changed. */
 export interface SyncPlan {
   /** Partial Edit fields (title, description): each one sent replaces that field, so only changed ones are sent. */
   content: { title?: string; description?: string };
+  /** Partial Edit main_images, in order: sent only when the list of images changed; those without a uri are uploaded first. */
+  images?: DesiredImage[];
+  /** TikTok's main image uris now, when images are written. */
+  currentImageUris?: string[];
   /** Update Price: SKUs whose price or list price changed. */
   prices: { id: string; price: string; listPrice: string | null }[];
   /** Update Inventory: SKUs whose stock changed in any warehouse, each with all of its warehouses. */
@@ -15,7 +20,7 @@ export interface SyncPlan {
 const clip = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function isEmptyPlan(plan: SyncPlan): boolean {
-  return Object.keys(plan.content).length === 0 && plan.prices.length === 0 && plan.inventory.length === 0;
+  return Object.keys(plan.content).length === 0 && !plan.images && plan.prices.length === 0 && plan.inventory.length === 0;
 }
 
 /**
@@ -32,6 +37,13 @@ export function diffListing({ current, desired }: { current: TikTokListing; desi
   if (desired.description !== undefined && desired.description.trim() !== current.description.trim()) {
     plan.content.description = desired.description;
     plan.changes.push({ field: "description", current: clip(stripHtml(current.description)), next: clip(stripHtml(desired.description)) });
+  }
+  const images = desired.mainImages?.slice(0, MAIN_IMAGES_MAX);
+  if (images && imagesChanged({ current: current.mainImages, desired: images })) {
+    plan.images = images;
+    plan.currentImageUris = current.mainImages.map((i) => i.uri);
+    const uploads = images.filter((i) => i.uri === null).length;
+    plan.changes.push({ field: "images", current: count(current.mainImages.length), next: `${count(images.length)} from Shopify${uploads > 0 ? ` (${uploads} to upload)` : ""}` });
   }
   const skus = new Map(current.skus.map((sku) => [sku.id, sku]));
   for (const want of desired.skus) {
@@ -59,6 +71,13 @@ export function diffListing({ current, desired }: { current: TikTokListing; desi
   }
   return plan;
 }
+
+/** Same images in the same order; an image not uploaded yet cannot be on TikTok. */
+function imagesChanged({ current, desired }: { current: { uri: string }[]; desired: DesiredImage[] }): boolean {
+  return desired.length !== current.length || desired.some((image, i) => image.uri === null || image.uri !== current[i]!.uri);
+}
+
+const count = (n: number) => `${n} image${n === 1 ? "" : "s"}`;
 
 function money(amount: string | null, currency: string): string {
   return amount === null ? "none" : `${amount} ${currency}`;

@@ -29,9 +29,16 @@ export interface ShopifySource {
   id: string;
   title: string;
   descriptionHtml: string;
-  imageUrls: string[];
+  /** The product's images in Shopify's order (at most SYNC_IMAGES are read). */
+  images: ShopifySourceImage[];
   currency: string;
   variants: ShopifySourceVariant[];
+}
+
+export interface ShopifySourceImage {
+  url: string;
+  width: number | null;
+  height: number | null;
 }
 
 export interface ShopifySourceVariant {
@@ -47,9 +54,16 @@ export interface ShopifySourceVariant {
 export interface DesiredListing {
   title?: string;
   description?: string;
+  /** TikTok's main images, in order: each Shopify image with the uri it was uploaded as (null: not uploaded yet). */
+  mainImages?: DesiredImage[];
   skus: { id: string; sellerSku: string | null; price?: { price: string; listPrice: string | null }; inventory?: { warehouseId: string; quantity: number }[] }[];
   /** Why a field or SKU is not synced (a missing exchange rate, a title too long, a variant not read). */
   problems: SyncProblem[];
+}
+
+export interface DesiredImage {
+  sourceUrl: string;
+  uri: string | null;
 }
 
 export interface SyncProblem {
@@ -59,7 +73,7 @@ export interface SyncProblem {
   message: string;
 }
 
-export type SyncField = "title" | "description" | "price" | "listPrice" | "inventory";
+export type SyncField = "title" | "description" | "images" | "price" | "listPrice" | "inventory";
 
 /** One field of one product (or SKU) that a sync would change: what the overwrite preview shows. */
 export interface FieldChange {

@@ -61,6 +61,7 @@ async function syncWithSettings({ organizationId, tiktokProductId, settings, rea
     await recordSyncState({ organizationId, tiktokConnectionId: target.tiktok.connectionId, tiktokProductId, status: "QUEUED" });
   }
   const pushed = await pushProductSync({ target, planned, allowGlobal: settings.overwriteGlobalProducts });
+  problems.push(...pushed.problems);
   const status = pushed.skuErrors.length > 0 || problems.length > 0 ? "PARTIAL" : "SYNCED";
   await recordSyncState({
     organizationId,
@@ -88,7 +89,7 @@ async function syncWithSettings({ organizationId, tiktokProductId, settings, rea
 }
 
 /** The local products of the same global product in the organization's other markets. */
-async function siblingProducts({ organizationId, tiktokProductId, externalIds }: { organizationId: string; tiktokProductId: string; externalIds: string[] }): Promise<string[]> {
+export async function siblingProducts({ organizationId, tiktokProductId, externalIds }: { organizationId: string; tiktokProductId: string; externalIds: string[] }): Promise<string[]> {
   const rows = await db().tikTokProduct.findMany({ where: { organizationId, externalId: { in: externalIds }, id: { not: tiktokProductId }, deletedAt: null }, select: { id: true } });
   return rows.map((r) => r.id);
 }
@@ -99,7 +100,7 @@ export async function recordSyncFailure({ organizationId, tiktokConnectionId, ti
 }
 
 /** Errors a retry cannot fix: a person must (reconnect, pair, fix the listing on TikTok). */
-function isFinal(error: unknown): boolean {
+export function isFinal(error: unknown): boolean {
   if (isAppError(error)) return true;
   if (isTikTokApiError(error)) return error.kind === "userFixable" || error.kind === "needsReauthorization";
   if (isShopifyApiError(error)) return error.kind === "needsReauthorization" || error.kind === "userFixable";

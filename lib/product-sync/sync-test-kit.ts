@@ -11,8 +11,10 @@ export interface KitProduct {
   title: string;
   description?: string;
   variants: { sku: string; price: string; compareAtPrice?: string; quantity: number }[];
+  /** Shopify's image URLs (sandboxImage() gives real image files). */
+  images?: string[];
   /** The TikTok listing's starting point, when it differs from Shopify's. */
-  tiktok?: { title?: string; description?: string; prices?: string[]; quantities?: number[] };
+  tiktok?: { title?: string; description?: string; prices?: string[]; quantities?: number[]; images?: string[] };
 }
 
 export interface SyncKitShop {
@@ -35,6 +37,7 @@ export async function seedMappedProducts({ org, shopify, shop, products }: { org
     products: products.map((p) => ({
       title: p.tiktok?.title ?? p.title,
       description: p.tiktok?.description ?? p.description ?? "",
+      ...(p.tiktok?.images ? { images: p.tiktok.images } : {}),
       skus: p.variants.map((v, i) => ({ sellerSku: v.sku, price: p.tiktok?.prices?.[i] ?? v.price, quantity: p.tiktok?.quantities?.[i] ?? v.quantity })),
     })),
   });
@@ -49,6 +52,7 @@ export async function createShopifyProducts({ domain, products }: { domain: stri
       products: products.slice(i, i + 5000).map((p) => ({
         title: p.title,
         descriptionHtml: p.description ?? "",
+        ...(p.images ? { images: p.images } : {}),
         options: [{ name: "Size", values: p.variants.map((_, k) => `S${k}`) }],
         variants: p.variants.map((v, k) => ({ sku: v.sku, price: v.price, ...(v.compareAtPrice ? { compareAtPrice: v.compareAtPrice } : {}), inventoryQuantity: v.quantity, selectedOptions: [{ name: "Size", value: `S${k}` }] })),
       })),
@@ -68,7 +72,7 @@ export async function cacheAndMap({ organizationId, shopifyConnectionId, tiktokC
   globalProductId?: (index: number) => string | null;
 }) {
   const now = new Date();
-  const products: { tiktokProductId: string; externalId: string }[] = [];
+  const products: { tiktokProductId: string; externalId: string; shopifyProductId: string }[] = [];
   for (const [index, row] of rows.entries()) {
     // One Shopify product may serve several TikTok shops (cross-border markets).
     const spKey = { connectionId: shopifyConnectionId, externalId: numeric(row.shopify.id) };
@@ -90,9 +94,14 @@ export async function cacheAndMap({ organizationId, shopifyConnectionId, tiktokC
       mappings.push({ organizationId, tiktokConnectionId, shopifyConnectionId, tiktokSkuId: ts.id, shopifyVariantId: sv.id, rule: "EXACT_SKU" });
     }
     await db().mapping.createMany({ data: mappings });
-    products.push({ tiktokProductId: tp.id, externalId: row.tiktok.id });
+    products.push({ tiktokProductId: tp.id, externalId: row.tiktok.id, shopifyProductId: numeric(row.shopify.id) });
   }
   return products;
+}
+
+/** An image file the sandbox's Shopify CDN serves: a PNG of that size, its colour from the name. */
+export function sandboxImage(name: string, size = "800x800"): string {
+  return `${process.env.FERRY_TEST_SANDBOX_URL}/shopify/cdn/images/${size}/${name}.png`;
 }
 
 /** Switches auto-sync on for a shop directly (tests of the sync itself; the confirmed flow has its own tests). */
@@ -114,7 +123,7 @@ export interface SandboxHistoryEntry {
 
 /** The sandbox's own record of every write to a product. */
 export async function sandboxProduct(shopId: string, productId: string) {
-  return sandboxControl<{ title: string; description: string; skus: { id: string; seller_sku: string; price: { sale_price: string }; list_price?: { amount: string }; inventory: { warehouse_id: string; quantity: number }[] }[]; history: SandboxHistoryEntry[]; underReview: { changedFields: string[] } | null; audit: { status: string } }>(
+  return sandboxControl<{ title: string; description: string; main_images: { uri: string; urls: string[] }[]; skus: { id: string; seller_sku: string; price: { sale_price: string }; list_price?: { amount: string }; inventory: { warehouse_id: string; quantity: number }[] }[]; history: SandboxHistoryEntry[]; underReview: { changedFields: string[]; version: { title: string; main_images: { uri: string; urls: string[] }[] } } | null; audit: { status: string } }>(
     "GET",
     `/__sandbox/tiktok/shops/${shopId}/products/${productId}`,
   );

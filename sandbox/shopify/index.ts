@@ -2,6 +2,7 @@
 // /__sandbox/shopify/... (control API). See sandbox/README.md, section "Shopify".
 import crypto from "node:crypto";
 import type { FaultKind, PlatformModule, SandboxRequest, SandboxResponse } from "../core/platform";
+import { solidPng } from "../core/png";
 import { bulkFileResponseBody, bulkFiles } from "./bulk";
 import { SHOPIFY_CONFIG_DEFAULTS, validateShopifyConfig } from "./config";
 import { registerShopifyApp, shopifyControl } from "./control";
@@ -12,7 +13,7 @@ import { loadShopifySchema, SHOPIFY_API_VERSION } from "./schema-cache";
 import { shopifyState } from "./state";
 
 const notFound = (): SandboxResponse => ({ status: 404, body: { errors: "Not Found" } });
-const isConsentOrFile = (req: SandboxRequest) => /^\/shopify\/[^/]+\/admin\/oauth\/authorize$/.test(req.path) || req.path.startsWith("/shopify/files/");
+const isConsentOrFile = (req: SandboxRequest) => /^\/shopify\/[^/]+\/admin\/oauth\/authorize$/.test(req.path) || req.path.startsWith("/shopify/files/") || req.path.startsWith("/shopify/cdn/");
 const isGraphql = (req: SandboxRequest) => /\/admin\/api\/[^/]+\/graphql\.json$/.test(req.path);
 
 function faultResponse(kind: FaultKind, req: SandboxRequest): SandboxResponse {
@@ -28,6 +29,19 @@ function faultResponse(kind: FaultKind, req: SandboxRequest): SandboxResponse {
     body: { errors: [{ message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`, extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] },
     logCode: "INTERNAL_SERVER_ERROR",
   };
+}
+
+/**
+ * Product image files, as cdn.shopify.com serves them: /shopify/cdn/images/{width}x{height}/{name}.png is a PNG of
+ * that size in a colour derived from the name, so products can carry real, distinct images without image files.
+ */
+function cdnImage(req: SandboxRequest): SandboxResponse {
+  const m = /^\/shopify\/cdn\/images\/(\d{1,4})x(\d{1,4})\/([\w.-]{1,80})\.png$/.exec(req.path);
+  const width = Number(m?.[1]);
+  const height = Number(m?.[2]);
+  if (req.method !== "GET" || !m || width < 1 || height < 1 || width > 5000 || height > 5000) return notFound();
+  const hash = crypto.createHash("sha256").update(m[3]!).digest();
+  return { status: 200, headers: { "content-type": "image/png", "cache-control": "public, max-age=31536000" }, body: solidPng({ width, height, rgb: [hash[0]!, hash[1]!, hash[2]!] }), logRoute: "GET cdn image" };
 }
 
 export const shopifyModule: PlatformModule = {
@@ -50,6 +64,7 @@ export const shopifyModule: PlatformModule = {
   },
   control: shopifyControl,
   async handle(req, ctx) {
+    if (req.path.startsWith("/shopify/cdn/")) return cdnImage(req);
     if (req.path.startsWith("/shopify/files/")) {
       const body = req.method === "GET" ? bulkFileResponseBody(req.path) : null;
       return body === null ? notFound() : { status: 200, headers: { "content-type": "application/jsonl" }, body, logRoute: "GET bulk operation file" };

@@ -3,6 +3,7 @@ import { getApp, type TikTokApp } from "./apps";
 import { cfg } from "./config";
 import { DOCUMENTED_ENDPOINTS, type CipherRule } from "./endpoints";
 import { E, fail, toResponse, type ApiResult } from "./envelope";
+import { parseMultipart, type MultipartForm } from "./multipart";
 import { tiktokSign, safeEqualHex } from "./sign";
 import { getStore, type Store } from "./store";
 import type { Grant, Seller, Shop } from "./state";
@@ -12,6 +13,8 @@ export const OPEN_API_PREFIX = "/tiktok/open-api";
 export interface ApiCall {
   ctx: SandboxContext; store: Store; req: SandboxRequest; app: TikTokApp; grant: Grant; seller: Seller; shop: Shop | null;
   query: URLSearchParams; body: Record<string, unknown>; params: Record<string, string>; now: number;
+  /** A multipart/form-data body (uploads); `body` is then empty. */
+  form?: MultipartForm;
 }
 export interface Route { method: string; path: string; handler: (call: ApiCall) => ApiResult | Promise<ApiResult> }
 
@@ -80,11 +83,16 @@ export async function handleOpenApi(req: SandboxRequest, ctx: SandboxContext, ro
   else if (++w.count > limit) return toResponse(E.rateLimited(), { route: logRoute, shop: shop?.id });
 
   let body: Record<string, unknown> = {};
-  if (req.rawBody.length > 0) {
+  let form: MultipartForm | undefined;
+  const multipart = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase() === "multipart/form-data";
+  if (multipart) {
+    form = parseMultipart(req.rawBody, req.headers["content-type"]) ?? undefined;
+    if (!form) return toResponse(E.badFormat(), { route: logRoute, shop: shop?.id });
+  } else if (req.rawBody.length > 0) {
     if (!req.body || typeof req.body !== "object" || Array.isArray(req.body)) return toResponse(E.badFormat(), { route: logRoute, shop: shop?.id });
     body = req.body as Record<string, unknown>;
   }
-  const call: ApiCall = { ctx, store, req, app, grant, seller, shop, query: req.url.searchParams, body, params: m.params, now: ctx.now() };
+  const call: ApiCall = { ctx, store, req, app, grant, seller, shop, query: req.url.searchParams, body, params: m.params, now: ctx.now(), form };
   let result: ApiResult;
   try {
     result = await m.route.handler(call);

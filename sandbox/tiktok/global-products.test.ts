@@ -1,7 +1,8 @@
 // Edit Global Product (PUT, the whole product) and Partial Edit Global Product (PUT, and POST as its description
 // says), both pushed to the local product in every market.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { api, APP, startKit, type Json, type Kit } from "./test-kit";
+import { solidPng } from "../core/png";
+import { api, APP, imageForm, startKit, upload, type Json, type Kit } from "./test-kit";
 
 let kit: Kit;
 let tok: string;
@@ -41,10 +42,11 @@ describe("Edit Global Product (PUT, whole product)", () => {
     expect(partial.body.code).toBe(0);
     expect((await getGlobal()).brand_id).toBe("7082427311584347905");
     const [s] = g.skus;
+    const image = (await upload(kit, "/product/202309/images/upload", { token: tok, form: imageForm(solidPng({ width: 500, height: 500, rgb: [0, 0, 0] })) })).body.data;
     const res = await api(kit, "PUT", `/product/202309/global_products/${g.id}`, {
       token: tok,
       body: {
-        title: "Global Tee v2", description: "", main_images: [{ uri: "tos-img/2" }],
+        title: "Global Tee v2", description: "", main_images: [{ uri: image.uri }],
         skus: [{ id: s.id, seller_sku: "GT-S", price: { amount: "12.50", currency: "USD" } }, { seller_sku: "GT-L", price: { amount: "13", currency: "USD" } }],
       },
     });
@@ -52,7 +54,7 @@ describe("Edit Global Product (PUT, whole product)", () => {
     expect(res.body.data.publish_results).toEqual([{ region: "US", status: "SUCCESS", fail_reasons: [] }, { region: "GB", status: "SUCCESS", fail_reasons: [] }]);
     expect(res.body.data.global_skus.map((k: Json) => k.seller_sku)).toEqual(["GT-S", "GT-L"]);
     const after = await getGlobal();
-    expect(after).toMatchObject({ title: "Global Tee v2", description: "", main_images: [{ uri: "tos-img/2" }] });
+    expect(after).toMatchObject({ title: "Global Tee v2", description: "", main_images: [{ uri: image.uri, urls: [image.url] }] });
     expect(after.brand_id).toBeUndefined(); // not sent, so overwritten
     expect(after.skus.map((k: Json) => [k.seller_sku, k.price.amount])).toEqual([["GT-S", "12.50"], ["GT-L", "13.00"]]);
     expect(after.skus[0].identifier_code).toBeUndefined(); // whole edit: the barcode was not sent

@@ -8,6 +8,7 @@ import { fail, ok, type ApiResult } from "./envelope";
 import { emit } from "./events";
 import { nextId } from "./ids";
 import { inCandidates, inIndexes, page } from "./pager";
+import { resolveMainImages } from "./product-images";
 import { identifierType, imageFromUrl, newProduct, productSeed, salesAttributes } from "./product-model";
 import { pageSize, SEARCH_CAP } from "./product-search";
 import { normalizeAmount } from "./regions";
@@ -139,8 +140,14 @@ function editGlobal(call: ApiCall, whole: boolean): ApiResult {
       skus.push({ sales_attributes: [], ...kept, global_quantity: prev?.global_quantity ?? 0, ...structuredClone(rest), id: prev?.id ?? nextId(s, "globalSku"), seller_sku: sellerSku, price: { amount: price, currency: GLOBAL_CURRENCY } } as GlobalSku);
     }
   }
+  let mainImages: Record<string, unknown>[] | undefined;
+  if ("main_images" in b) {
+    const resolved = resolveMainImages(call, b.main_images, [g.content.main_images]);
+    if (!Array.isArray(resolved)) return resolved;
+    mainImages = resolved;
+  }
   const base = whole ? { title: "", description: "", main_images: [], skus } : { ...g.content };
-  const content = { ...base, ...structuredClone(b), skus } as GlobalProduct["content"];
+  const content = { ...base, ...structuredClone(b), skus, ...(mainImages ? { main_images: mainImages } : {}) } as GlobalProduct["content"];
   g.content = content;
   g.update_time = Math.max(sec(call.now), g.update_time);
   const endpoint = whole ? "PUT /product/202309/global_products/{global_product_id}" : `${call.req.method} /product/202509/global_products/{global_product_id}/partial_edit`;

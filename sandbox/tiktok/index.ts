@@ -12,6 +12,7 @@ import { authorizePage, tokenService } from "./oauth";
 import { settleOrders } from "./order-model";
 import { orderRoutes } from "./orders-api";
 import { productWriteRoutes } from "./product-edit";
+import { clearImageBytes, IMAGE_PATH_PREFIX, imageRoutes, servedImage } from "./product-images";
 import { productReadRoutes } from "./product-search";
 import { settleReviews } from "./review";
 import { shopRoutes } from "./shops";
@@ -19,10 +20,12 @@ import { dropStore, getStore } from "./store";
 import { webhookRoutes } from "./webhook-subs";
 
 export const TIKTOK_ROUTES: Route[] = [
-  ...shopRoutes, ...productReadRoutes, ...productWriteRoutes, ...globalRoutes, ...orderRoutes, ...fulfillmentRoutes, ...logisticsRoutes, ...webhookRoutes,
+  ...shopRoutes, ...productReadRoutes, ...productWriteRoutes, ...imageRoutes, ...globalRoutes, ...orderRoutes, ...fulfillmentRoutes, ...logisticsRoutes, ...webhookRoutes,
 ];
 
 const isConsent = (req: SandboxRequest) => req.path === "/tiktok/oauth/authorize";
+// image files are served like a CDN, outside the API: faults never touch them
+const isFaultExempt = (req: SandboxRequest) => isConsent(req) || req.path.startsWith(IMAGE_PATH_PREFIX);
 
 export const tiktokModule: PlatformModule = {
   platform: "tiktok",
@@ -34,11 +37,15 @@ export const tiktokModule: PlatformModule = {
     if (req.path === "/tiktok/auth/api/v2/token/get") return tokenService(req, ctx, "get");
     if (req.path === "/tiktok/auth/api/v2/token/refresh") return tokenService(req, ctx, "refresh");
     if (req.path.startsWith(`${OPEN_API_PREFIX}/`)) return handleOpenApi(req, ctx, TIKTOK_ROUTES);
+    if (req.method === "GET" && req.path.startsWith(IMAGE_PATH_PREFIX)) {
+      const image = servedImage(req.path);
+      return image ? { status: 200, headers: { "content-type": image.type }, body: image.data, logRoute: "GET product image" } : { status: 404, body: "Not Found" };
+    }
     return null;
   },
   control: tiktokControl,
   registerApp,
-  faultExempt: isConsent,
+  faultExempt: isFaultExempt,
   indexHtml: tiktokIndexHtml,
   faultResponse(kind, req) {
     const route = req.path.startsWith(OPEN_API_PREFIX) ? req.path.slice(OPEN_API_PREFIX.length) : req.path;
@@ -55,5 +62,6 @@ export const tiktokModule: PlatformModule = {
   reset() {
     dropStore();
     clearRateWindows();
+    clearImageBytes();
   },
 };

@@ -3,6 +3,7 @@ import { cfg } from "./config";
 import { fail, ok, type ApiResult } from "./envelope";
 import { nextId } from "./ids";
 import { cloneContent, salesAttributes } from "./product-model";
+import { currentImages, resolveMainImages } from "./product-images";
 import { findProduct } from "./product-search";
 import { normalizeAmount } from "./regions";
 import { touchProduct } from "./review";
@@ -53,16 +54,19 @@ function partialEdit(call: ApiCall): ApiResult {
   if ("title" in b && (typeof b.title !== "string" || !b.title.trim())) return fail(12052261, "product name is empty");
   if (typeof b.title === "string" && b.title.length > 255) return fail(12052051, "The product name exceed max limit characters");
   if ("description" in b && typeof b.description !== "string") return fail(12052015, "The product description is required");
-  if ("main_images" in b && (!Array.isArray(b.main_images) || b.main_images.length === 0 || !b.main_images.every((i) => isObj(i) && typeof i.uri === "string"))) {
-    return fail(12052028, "Main product image is required");
+  let mainImages: Record<string, unknown>[] | undefined;
+  if ("main_images" in b) {
+    const resolved = resolveMainImages(call, b.main_images, currentImages(p));
+    if (!Array.isArray(resolved)) return resolved;
+    mainImages = resolved;
   }
   const base = cloneContent(p.pending?.content ?? p.live);
   const next = cloneContent(base);
   const contentFields: string[] = [];
   for (const f of fields) {
     if (f === "skus") continue;
-    next[f] = structuredClone(b[f]);
-    if (JSON.stringify(base[f]) !== JSON.stringify(b[f])) contentFields.push(f);
+    next[f] = f === "main_images" ? mainImages : structuredClone(b[f]);
+    if (JSON.stringify(base[f]) !== JSON.stringify(next[f])) contentFields.push(f);
   }
   const immediate = new Map<string, Partial<Sku>>();
   if ("skus" in b) {

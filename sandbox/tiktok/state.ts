@@ -64,6 +64,10 @@ export interface Package {
   tracking_number: string | null; shipping_provider_id: string | null; shipped_at: number | null; tracking_updates: number;
   create_time: number; update_time: number;
 }
+/** An image uploaded through Upload Product Image; main_images refer to it by uri. */
+export interface UploadedImage {
+  uri: string; url: string; width: number; height: number; use_case: string; seller_id: string; format: string; size: number; sha256: string; create_time: number;
+}
 export interface WebhookSub { address: string; create_time: number; update_time: number }
 
 export interface TikTokState {
@@ -80,11 +84,13 @@ export interface TikTokState {
   orders: Record<string, Order>;
   packages: Record<string, Package>;
   webhooks: Record<string, Record<string, Record<string, WebhookSub>>>; // appKey → shopId → event type → subscription
+  /** Uploaded images by uri (absent in states saved before uploads existed: read through imagesOf). */
+  images?: Record<string, UploadedImage>;
 }
 
 export function emptyState(): TikTokState {
   return {
     seq: 0, sellers: {}, shops: {}, ciphers: {}, authCodes: {}, grants: {}, accessTokens: {}, refreshTokens: {},
-    products: {}, globalProducts: {}, orders: {}, packages: {}, webhooks: {},
+    products: {}, globalProducts: {}, orders: {}, packages: {}, webhooks: {}, images: {},
   };
 }

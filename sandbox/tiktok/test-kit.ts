@@ -98,3 +98,22 @@ export async function receiver(statuses: number[] = []): Promise<{ url: string; 
     },
   };
 }
+
+/** A signed multipart call (the body is not signed), as Upload Product Image takes it. */
+export async function upload(kit: Kit, apiPath: string, o: { token: string; form: FormData; cipher?: string; contentType?: string }): Promise<{ status: number; body: Json }> {
+  const query: Record<string, string> = { app_key: APP.appKey, timestamp: String(Math.floor(Date.now() / 1000)) };
+  if (o.cipher) query.shop_cipher = o.cipher;
+  const request = new Request("http://x", { method: "POST", body: o.form });
+  const raw = Buffer.from(await request.arrayBuffer());
+  const contentType = o.contentType ?? request.headers.get("content-type")!;
+  query.sign = independentSign(APP.appSecret, apiPath, query, contentType.startsWith("multipart/form-data") ? "" : raw.toString("utf8"));
+  const res = await fetch(`${kit.url}/tiktok/open-api${apiPath}?${new URLSearchParams(query)}`, { method: "POST", headers: { "content-type": contentType, "x-tts-access-token": o.token }, body: raw });
+  return { status: res.status, body: await res.json() };
+}
+
+export function imageForm(data: Buffer, o: { useCase?: string; filename?: string; type?: string } = {}): FormData {
+  const form = new FormData();
+  form.append("data", new Blob([new Uint8Array(data)], { type: o.type ?? "image/png" }), o.filename ?? "image.png");
+  if (o.useCase) form.append("use_case", o.useCase);
+  return form;
+}

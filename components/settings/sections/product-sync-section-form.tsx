@@ -12,6 +12,7 @@ import type { SectionFormProps } from "./section-form-props";
 const FIELDS: { key: keyof ProductSyncSettings["fields"]; label: string }[] = [
   { key: "title", label: "Title" },
   { key: "description", label: "Description" },
+  { key: "images", label: "Images" },
   { key: "price", label: "Price" },
   { key: "inventory", label: "Inventory" },
 ];

@@ -59,6 +59,19 @@ describe("TikTokClient requests", () => {
     expect(call!.body).toBe("");
   });
 
+  it("sends a multipart form unsigned, with fetch's own content-type (boundary), and refuses a body beside it", async () => {
+    const endpoint = defineEndpoint({ method: "POST", path: "/product/202309/images/upload", shopCipher: "forbidden", data: z.object({ uri: z.string() }) });
+    const seen: RequestInit[] = [];
+    const { tiktok, calls } = client([async (init) => (seen.push(init), envelope({ uri: "tos/1" }))]);
+    const form = new FormData();
+    form.append("data", new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }), "a.png");
+    await expect(tiktok.call({ endpoint, accessToken: "TTP_token", form })).resolves.toEqual({ uri: "tos/1" });
+    expect(seen[0]!.body).toBe(form);
+    expect(calls[0]!.headers.get("content-type")).toBeNull();
+    expect(calls[0]!.url.searchParams.get("sign")).toBe(expectedSign(calls[0]!, "/product/202309/images/upload"));
+    await expect(tiktok.call({ endpoint, accessToken: "TTP_token", form, body: {} })).rejects.toThrow("not both");
+  });
+
   it("manages shop webhooks with the cipher and the JSON body in the signature", async () => {
     const hook = { event_type: "ORDER_STATUS_CHANGE", address: "https://app.example/api/webhooks/tiktok", create_time: 1635338186, update_time: 1635338186 };
     const { tiktok, calls } = client([envelope({}), envelope({ webhooks: [hook], total_count: 1 }), envelope({})]);

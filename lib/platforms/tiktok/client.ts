@@ -31,6 +31,8 @@ export interface TikTokCallOptions<S extends z.ZodType> {
   pathParams?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
+  /** A multipart/form-data body (uploads), sent instead of `body` and left out of the signature. */
+  form?: FormData;
   signal?: AbortSignal;
 }
 
@@ -91,7 +93,9 @@ export class TikTokClient {
     const { apiBaseUrl, appKey, appSecret, now, fetch } = this.config;
     const path = fillPath({ template: endpoint.path, params: options.pathParams });
     const label = `${endpoint.method} ${path}`;
+    if (options.form && options.body !== undefined) throw new Error(`${label}: send a body or a form, not both`);
     const body = options.body === undefined ? "" : JSON.stringify(options.body);
+    const form = options.form;
     const extraQuery = toQueryStrings(options.query);
 
     const { data, requestId } = await withRetries({
@@ -105,13 +109,14 @@ export class TikTokClient {
         // signed per attempt: TikTok accepts a timestamp at most 5 minutes old
         const query: Record<string, string> = { ...extraQuery, app_key: appKey, timestamp: String(Math.floor(now() / 1000)) };
         if (shopCipher) query.shop_cipher = shopCipher;
-        const sign = signTikTokRequest({ appSecret, path, query, body });
+        const sign = form ? signTikTokRequest({ appSecret, path, query, contentType: "multipart/form-data" }) : signTikTokRequest({ appSecret, path, query, body });
         return sendTikTokRequest({
           fetch,
           url: `${apiBaseUrl}${path}?${new URLSearchParams({ ...query, sign })}`,
           method: endpoint.method,
-          headers: { "content-type": "application/json", "x-tts-access-token": accessToken },
-          body,
+          // fetch sets a form's content-type itself, with its boundary
+          headers: form ? { "x-tts-access-token": accessToken } : { "content-type": "application/json", "x-tts-access-token": accessToken },
+          body: form ?? body,
           timeoutMs: this.timeoutMs,
           endpoint: label,
           source: "api",

@@ -17,7 +17,7 @@ export interface SendTikTokRequestOptions {
   url: string;
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | FormData;
   timeoutMs: number;
   /** `METHOD /path` for errors; never the URL, whose query may hold the app secret (token service). */
   endpoint: string;

@@ -1,6 +1,6 @@
 import { withShopifyClient, type ShopifyStoreRef } from "../../connections/shopify-session";
-import type { ProductSyncVariantNode } from "../../platforms/shopify/operations/product-sync-source";
-import type { ShopifySource, ShopifySourceVariant } from "../listing";
+import type { ProductSyncMediaNode, ProductSyncVariantNode } from "../../platforms/shopify/operations/product-sync-source";
+import type { ShopifySource, ShopifySourceImage, ShopifySourceVariant } from "../listing";
 
 const productGid = (id: string) => (id.startsWith("gid://") ? id : `gid://shopify/Product/${id}`);
 
@@ -17,9 +17,13 @@ export async function readShopifySource({ store, productId }: { store: ShopifySt
       variants.push(...more.variants.nodes.map(toVariant));
       page = more.variants.pageInfo;
     }
-    // Images are not read: writing them needs TikTok's image upload, which product sync does not do yet.
-    return { id: product.id, title: product.title, descriptionHtml: product.descriptionHtml, imageUrls: [], currency: shop.currencyCode, variants };
+    return { id: product.id, title: product.title, descriptionHtml: product.descriptionHtml, images: product.media.nodes.flatMap(toImage), currency: shop.currencyCode, variants };
   });
+}
+
+/** Images only (videos and 3D models have no image here), in Shopify's order. */
+function toImage(node: ProductSyncMediaNode): ShopifySourceImage[] {
+  return node.image ? [{ url: node.image.url, width: node.image.width ?? null, height: node.image.height ?? null }] : [];
 }
 
 function toVariant(node: ProductSyncVariantNode): ShopifySourceVariant {

@@ -53,7 +53,11 @@ const globalEditDataSchema = z
   .object({ publish_results: z.array(z.object({ region: z.string().optional(), status: z.string().optional(), fail_reasons: z.array(z.object({ message: z.string().optional() })).default([]) })).default([]) })
   .passthrough();
 
+const uploadImageDataSchema = z.object({ uri: z.string().min(1), url: z.string().default(""), width: z.number().int().default(0), height: z.number().int().default(0), use_case: z.string().optional() });
+
 export const SYNC_ENDPOINTS = {
+  // Multipart, no shop cipher (images belong to the seller). A repeated upload only leaves an unused image behind.
+  uploadProductImage: defineEndpoint({ method: "POST", path: "/product/202309/images/upload", shopCipher: "forbidden", data: uploadImageDataSchema, idempotent: true }),
   getProduct: defineEndpoint({ method: "GET", path: "/product/202309/products/{product_id}", shopCipher: "required", data: productContentSchema }),
   partialEditProduct: defineEndpoint({ method: "POST", path: "/product/202509/products/{product_id}/partial_edit", shopCipher: "required", data: partialEditDataSchema, idempotent: true }),
   updatePrice: defineEndpoint({ method: "POST", path: "/product/202309/products/{product_id}/prices/update", shopCipher: "required", data: z.unknown(), idempotent: true }),

@@ -10,7 +10,8 @@ const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO currency code such as US
 export const productSyncFieldsSchema = z.object({
   title: z.boolean().default(true),
   description: z.boolean().default(true),
-  // Images are not offered yet: writing them needs TikTok's image upload (multipart), which sync does not do.
+  // Off by default (older documents gain it switched off): images are uploaded to TikTok, then set as main images.
+  images: z.boolean().default(false),
   price: z.boolean().default(true),
   inventory: z.boolean().default(true),
 });

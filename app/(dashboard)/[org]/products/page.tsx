@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { isProductTab } from "@/components/products/product-filters";
 import { ProductsPanel } from "@/components/products/products-panel";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,7 +15,15 @@ export default async function ProductsPage({ params, searchParams }: { params: P
   const autoSyncShops = await autoSyncShopIds({ organizationId: org.organizationId });
   return (
     <>
-      <PageHeader title="Products" description="Map TikTok products to Shopify variants: Unmapped Products, Mapped Products and Needs attention." />
+      <PageHeader
+        title="Products"
+        description="Map TikTok products to Shopify variants: Unmapped Products, Mapped Products and Needs attention."
+        actions={
+          <Link href={`/${org.organizationSlug}/products/bulk-edit`} className="text-sm font-medium text-brand-600 hover:underline">
+            Bulk edit TikTok listings
+          </Link>
+        }
+      />
       <ProductsPanel initialTab={isProductTab(tab) ? tab : undefined} autoSyncShops={autoSyncShops} />
     </>
   );

@@ -6,6 +6,8 @@ import { defineOperation } from "./define-operation";
 
 export const SYNC_VARIANTS_PAGE = 25;
 export const SYNC_LEVELS_PER_VARIANT = 5;
+/** TikTok shows at most 9 main images; one more tells the sync that Shopify has more than TikTok can show. */
+export const SYNC_IMAGES = 10;
 
 const VARIANT_FIELDS = `id sku price compareAtPrice
   inventoryItem {
@@ -28,6 +30,13 @@ const variantSchema = z.object({
 });
 export type ProductSyncVariantNode = z.infer<typeof variantSchema>;
 
+const mediaSchema = z.object({
+  id: z.string().optional(),
+  mediaContentType: z.string().optional(),
+  image: z.object({ url: z.string(), width: z.number().int().nullish(), height: z.number().int().nullish() }).nullish(),
+});
+export type ProductSyncMediaNode = z.infer<typeof mediaSchema>;
+
 const pageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
 const variants = z.object({ pageInfo, nodes: z.array(variantSchema) });
 
@@ -42,6 +51,19 @@ export const productSyncSource = defineOperation({
         id
         title
         descriptionHtml
+        media(first: ${SYNC_IMAGES}) {
+          nodes {
+            id
+            mediaContentType
+            ... on MediaImage {
+              image {
+                url
+                width
+                height
+              }
+            }
+          }
+        }
         variants(first: ${SYNC_VARIANTS_PAGE}) {
           pageInfo {
             hasNextPage
@@ -54,10 +76,10 @@ export const productSyncSource = defineOperation({
       }
     }
   `,
-  estimatedCost: 479,
+  estimatedCost: 501,
   data: z.object({
     shop: z.object({ currencyCode: z.string() }),
-    product: z.object({ id: z.string(), title: z.string(), descriptionHtml: z.string().default(""), variants }).nullable(),
+    product: z.object({ id: z.string(), title: z.string(), descriptionHtml: z.string().default(""), media: z.object({ nodes: z.array(mediaSchema) }).default({ nodes: [] }), variants }).nullable(),
   }),
 });
 
