@@ -163,4 +163,20 @@ describe("importTikTokOrder against the sandbox", () => {
     expect(order).toMatchObject({ currency: "EUR", presentmentCurrency: "USD" });
     expect(order!.lineItems[0]!.price).toEqual({ shop: 12, presentment: 15 });
   });
+
+  it("held during ON_HOLD, then cancelled by the buyer: the Shopify order is cancelled with restock", async () => {
+    const s = await orderStores();
+    await testDb.shopSettings.create({ data: { organizationId: s.organizationId, tiktokConnectionId: s.shop.connectionId, settings: { orders: { importOnHold: true } } } });
+    const id = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TOTE", quantity: 1 }], status: "ON_HOLD" });
+    expect(await run(s, id)).toMatchObject({ action: "created (held)" });
+    await setTikTokOrderStatus(id, "CANCELLED", "Buyer cancelled during the hold");
+    expect(await run(s, id)).toMatchObject({ action: "cancelled in Shopify" });
+    const [order] = await shopifyOrdersFor(s.shopify.domain, id);
+    expect(order!.cancelledAt).not.toBeNull();
+    const row = await testDb.tikTokOrder.findFirstOrThrow();
+    expect(row.state).toBe("CANCELLED");
+    expect(row.stateReason).toContain("Buyer cancelled during the hold");
+    const kinds = (await testDb.orderEvent.findMany({ where: { orderId: row.id }, orderBy: { at: "asc" } })).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["held", "status", "cancelled"]));
+  });
 });
