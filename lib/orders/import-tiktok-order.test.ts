@@ -139,4 +139,44 @@ describe("importTikTokOrder against the sandbox", () => {
     expect((await testDb.tikTokOrder.findFirstOrThrow()).state).toBe("CREATED");
     expect(await shopifyOrdersFor(s.shopify.domain, id)).toHaveLength(1);
   });
+
+  it("samples follow the setting: imported and tagged by default, skipped when Settings say so", async () => {
+    const s = await orderStores();
+    const kept = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TOTE", quantity: 1 }], isSample: true });
+    await run(s, kept);
+    expect((await shopifyOrdersFor(s.shopify.domain, kept))[0]!.tags).toContain("Sample");
+    await testDb.shopSettings.create({ data: { organizationId: s.organizationId, tiktokConnectionId: s.shop.connectionId, settings: { orders: { sampleOrders: "skip" } } } });
+    const skipped = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TOTE", quantity: 1 }], isSample: true });
+    expect(await run(s, skipped)).toMatchObject({ action: "skipped" });
+    expect(await shopifyOrdersFor(s.shopify.domain, skipped)).toHaveLength(0);
+  });
+
+  it("a store in another currency waits for the exchange rate, then carries both currencies", async () => {
+    const s = await orderStores({ shopifyCurrency: "EUR" });
+    const id = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TOTE", quantity: 1 }] });
+    expect(await run(s, id)).toMatchObject({ action: "cannot build the order: needs attention" });
+    expect((await testDb.tikTokOrder.findFirstOrThrow()).stateReason).toContain("exchange rate");
+    // 1.25 USD per EUR: the 15.00 USD tote is 12.00 EUR in the store.
+    await testDb.shopSettings.create({ data: { organizationId: s.organizationId, tiktokConnectionId: s.shop.connectionId, settings: { productSync: { price: { exchangeRate: "1.25" } } } } });
+    expect(await run(s, id)).toMatchObject({ action: "created" });
+    const [order] = await shopifyOrdersFor(s.shopify.domain, id);
+    expect(order).toMatchObject({ currency: "EUR", presentmentCurrency: "USD" });
+    expect(order!.lineItems[0]!.price).toEqual({ shop: 12, presentment: 15 });
+  });
+
+  it("held during ON_HOLD, then cancelled by the buyer: the Shopify order is cancelled with restock", async () => {
+    const s = await orderStores();
+    await testDb.shopSettings.create({ data: { organizationId: s.organizationId, tiktokConnectionId: s.shop.connectionId, settings: { orders: { importOnHold: true } } } });
+    const id = await placeTikTokOrder(s.shop.shopId, { lineItems: [{ sellerSku: "TOTE", quantity: 1 }], status: "ON_HOLD" });
+    expect(await run(s, id)).toMatchObject({ action: "created (held)" });
+    await setTikTokOrderStatus(id, "CANCELLED", "Buyer cancelled during the hold");
+    expect(await run(s, id)).toMatchObject({ action: "cancelled in Shopify" });
+    const [order] = await shopifyOrdersFor(s.shopify.domain, id);
+    expect(order!.cancelledAt).not.toBeNull();
+    const row = await testDb.tikTokOrder.findFirstOrThrow();
+    expect(row.state).toBe("CANCELLED");
+    expect(row.stateReason).toContain("Buyer cancelled during the hold");
+    const kinds = (await testDb.orderEvent.findMany({ where: { orderId: row.id }, orderBy: { at: "asc" } })).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["held", "status", "cancelled"]));
+  });
 });
