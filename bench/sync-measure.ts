@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import net from "node:net";
 import { startRunner } from "../sandbox/inngest/runner";
 import { registerSandboxApps, sandboxPlatformEnv } from "../scripts/lib/sandbox-platforms";
 import { startBenchDb } from "./bench-db";
+import { startSandboxProcess } from "./sandbox-process";
 import { startServerBenchDb } from "./server-bench-db";
 import { result, type BenchResult } from "./types";
 
@@ -57,38 +56,6 @@ async function measure(): Promise<BenchResult[]> {
     await sandbox.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function startSandboxProcess(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn("npx", ["tsx", "sandbox/server.ts"], { cwd: path.resolve(__dirname, ".."), env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_DATA_DIR: dataDir }, stdio: "ignore" });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${url}/__sandbox/clock`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    close: async () => {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    },
-  };
 }
 
 measure().then(

@@ -32,8 +32,11 @@ function upc(random: () => number): string {
   return String(Math.floor(random() * 1e11)).padStart(11, "0") + String(Math.floor(random() * 10));
 }
 
-/** `skus` TikTok SKUs and about as many Shopify variants. */
-export function syntheticCatalog({ skus, seed = 7 }: { skus: number; seed?: number }): SyntheticCatalog {
+/**
+ * `skus` TikTok SKUs and about as many Shopify variants; with `variants`, Shopify-only products
+ * (sold only in the Shopify store) fill the Shopify side up to exactly that many.
+ */
+export function syntheticCatalog({ skus, variants, seed = 7 }: { skus: number; variants?: number; seed?: number }): SyntheticCatalog {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const tiktokSkus: TikTokSkuInput[] = [];
@@ -78,6 +81,14 @@ export function syntheticCatalog({ skus, seed = 7 }: { skus: number; seed?: numb
         identifierCode,
         options,
       });
+    }
+  }
+  for (let p = products; variants !== undefined && shopifyVariants.length < variants; p++) {
+    const title = `${pick(BRANDS)} ${pick(ADJECTIVES)} ${pick(MATERIALS)} ${pick(ITEMS)} ${pick(COLORS)} ${p}`;
+    const base = `SHP-${String(p).padStart(6, "0")}`;
+    for (const size of SIZES) {
+      if (shopifyVariants.length >= variants) break;
+      shopifyVariants.push({ id: `sv_${p}_${size}`, productId: `sp_${p}`, productTitle: title, sku: `${base}-${size}`, barcode: random() < 0.7 ? upc(random) : null, options: [{ name: "Size", value: size }] });
     }
   }
   return { tiktokSkus, shopifyVariants };

@@ -25,6 +25,7 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/product-sync/previews": { purpose: "settings", tiktokConnectionId: null, settings: {} },
   "POST /api/orgs/[org]/products/[productId]/edit": { overrides: { title: "Taken over" } },
   "POST /api/orgs/[org]/products/bulk-edit": { tiktokProductIds: ["cmwy00000000000000000000d"], titlePrefix: "Taken over " },
+  "PUT /api/orgs/[org]/carriers/[tiktokConnectionId]": { mappings: [{ company: "UPS", providerId: "1" }], fallbackProviderId: null },
 };
 
 interface Tenant extends Account {
@@ -39,6 +40,7 @@ interface Tenant extends Account {
   previewId: string;
   tiktokShopId: string;
   productId: string;
+  orderId: string;
 }
 
 async function makeTenant(browser: import("@playwright/test").Browser, request: import("@playwright/test").APIRequestContext, name: string): Promise<Tenant> {
@@ -91,6 +93,14 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
   const preview = await page.request.post(`/api/orgs/${owner.orgSlug}/product-sync/previews`, { data: { purpose: "settings", tiktokConnectionId, settings: {} } });
   expect(preview.status(), await preview.text()).toBe(202);
   const { previewId } = (await preview.json()) as { previewId: string };
+  // A TikTok order (imported or waiting for its mapping): an order id worth stealing.
+  await sandbox("POST", `/__sandbox/tiktok/shops/${seller.shops[0]!.shopId}/orders`, { lineItems: [{ sellerSku: sku, quantity: 1 }], status: "AWAITING_SHIPMENT" });
+  let orderId = "";
+  await expect(async () => {
+    const listed = (await (await page.request.get(`/api/orgs/${owner.orgSlug}/orders`)).json()) as { orders: { id: string }[] };
+    orderId = listed.orders[0]?.id ?? "";
+    expect(orderId).not.toBe("");
+  }).toPass({ timeout: 60_000 });
   await page.context().close();
   return {
     ...owner,
@@ -105,12 +115,19 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
     previewId,
     tiktokShopId: seller.shops[0]!.shopId,
     productId,
+    orderId,
   };
 }
 
-function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string; productId: string }): string {
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string; productId: string; orderId: string }): string {
   // GET routes that need a query to answer 200 for their owner.
-  const query = path.endsWith("/mapping/variants") ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt` : path.endsWith("/mapping/export") ? `?tiktokConnectionId=${ids.tiktokConnectionId}` : "";
+  const query = path.endsWith("/mapping/variants")
+    ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt`
+    : path.endsWith("/mapping/export")
+      ? `?tiktokConnectionId=${ids.tiktokConnectionId}`
+      : path.endsWith("/fulfillments")
+        ? `?tiktokConnectionId=${ids.tiktokConnectionId}&orderIds=576000000000000001`
+        : "";
   return (path + query)
     .replace("[org]", tenantSlug)
     .replace("[memberId]", ids.memberId)
@@ -118,6 +135,10 @@ function fill(path: string, tenantSlug: string, ids: { memberId: string; invitat
     .replace("[connectionId]", ids.connectionId)
     .replace("[batchId]", ids.batchId)
     .replace("[previewId]", ids.previewId)
+    .replace("[tiktokConnectionId]", ids.tiktokConnectionId)
+    // B's TikTok shop connection id again: a real id of B's that is no fulfillment of A's.
+    .replace("[fulfillmentId]", ids.tiktokConnectionId)
+    .replace("[orderId]", ids.orderId)
     // B's own TikTok product: a real id of B's, never one of A's products.
     .replace("[productId]", ids.productId);
 }

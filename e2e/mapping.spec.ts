@@ -90,6 +90,9 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
   await expect(page.getByText("Connect your Shopify store")).toHaveCount(0);
   const mappedCount = page.locator("dt", { hasText: /^Mapped$/ }).locator("xpath=following-sibling::dd");
   await expect(mappedCount).toHaveText("3");
+  // The archive warning is among the latest problems, beside the chart of failures per day.
+  await expect(page.getByText(/archived because a product or variant was deleted/)).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Failed automatic actions per day/ })).toBeVisible();
 
   // Unmap one product, then undo the whole batch from its Activity entry.
   await page.goto(`/${owner.orgSlug}/products`);

@@ -91,3 +91,43 @@ export const productSyncShopRequested = eventType("product-sync/shop.requested",
 export const productSnapshotsRestoreRequested = eventType("product-sync/snapshots.restore-requested", {
   schema: z.object({ organizationId: z.string().min(1), tiktokProductIds: z.array(z.string().min(1)).max(100_000), batchId: z.string().min(1) }),
 });
+
+/** A Shopify fulfillment was created or changed (a webhook, or "Retry"): send its tracking to TikTok. */
+export const shopifyFulfillmentChanged = eventType("fulfillment/shopify-fulfillment.changed", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    shopifyConnectionId: z.string().min(1),
+    shopifyOrderId: z.string().min(1),
+    shopifyFulfillmentId: z.string().min(1),
+  }),
+});
+
+/** The fulfillment backstop for one Shopify store: send any fulfillment whose webhook never arrived. */
+export const fulfillmentReconcileRequested = eventType("fulfillment/reconcile.requested", {
+  schema: z.object({ organizationId: z.string().min(1), shopifyConnectionId: z.string().min(1) }),
+});
+
+/**
+ * A TikTok order may have changed (a webhook, the polling backstop, the backfill, "Retry", a new mapping):
+ * import it, or follow it if imported. Webhook and poll events of one change share an id (shop, order,
+ * update_time), so the event API keeps one of them.
+ */
+export const tiktokOrderChanged = eventType("orders/tiktok-order.changed", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    tiktokConnectionId: z.string().min(1),
+    tiktokOrderId: z.string().min(1).max(40),
+    source: z.enum(["webhook", "poll", "backfill", "retry", "mapping"]),
+  }),
+});
+
+/** Search one TikTok shop's orders by update time (the polling backstop, or the backfill after connecting). */
+export const tiktokOrdersPollRequested = eventType("orders/poll.requested", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    tiktokConnectionId: z.string().min(1),
+    /** Unix seconds to search from; otherwise from where the last poll got to, less the overlap window. */
+    since: z.number().int().min(0).optional(),
+    reason: z.enum(["schedule", "backfill"]),
+  }),
+});

@@ -16,6 +16,13 @@ import { reconcileProductSyncFn } from "./functions/reconcile-product-sync";
 import { restoreProductSnapshotsFn } from "./functions/restore-product-snapshots";
 import { syncProductFn } from "./functions/sync-product";
 import { syncShopProductsFn } from "./functions/sync-shop-products";
+import { syncFulfillmentFn } from "./functions/sync-fulfillment";
+import { reconcileFulfillmentsFn } from "./functions/reconcile-fulfillments";
+import { reconcileStoreFulfillmentsFn } from "./functions/reconcile-store-fulfillments";
+import { backfillTikTokOrdersFn } from "./functions/backfill-tiktok-orders";
+import { importTikTokOrderFn } from "./functions/import-tiktok-order";
+import { pollShopOrdersFn } from "./functions/poll-shop-orders";
+import { pollTikTokOrdersFn } from "./functions/poll-tiktok-orders";
 
 /** Every Inngest function the app serves at /api/inngest. */
 export const functions = [
@@ -37,4 +44,11 @@ export const functions = [
   syncShopProductsFn,
   reconcileProductSyncFn,
   restoreProductSnapshotsFn,
+  syncFulfillmentFn,
+  reconcileFulfillmentsFn,
+  reconcileStoreFulfillmentsFn,
+  importTikTokOrderFn,
+  pollTikTokOrdersFn,
+  pollShopOrdersFn,
+  backfillTikTokOrdersFn,
 ];

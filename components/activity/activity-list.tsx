@@ -34,9 +34,9 @@ const domains: [string, string][] = [
   ["privacy", "Privacy requests"],
 ];
 
-export function ActivityList() {
+export function ActivityList({ initialFilters = {} }: { initialFilters?: ActivityFilters }) {
   const { slug, canWrite } = useOrg();
-  const [filters, setFilters] = useState<ActivityFilters>({});
+  const [filters, setFilters] = useState<ActivityFilters>(initialFilters);
   const set = (key: keyof ActivityFilters) => (value: string) => setFilters((current) => ({ ...current, [key]: value || undefined }));
   const healthCheck = useRunHealthCheck(slug);
   const connections = useConnections(slug);

@@ -23,8 +23,13 @@ export const orgKeys = {
   catalogStatus: (org: string) => [...orgKeys.all(org), "catalog-status"] as const,
   mappingProposals: (org: string, tiktokConnectionId: string) => [...orgKeys.all(org), "mapping-proposals", tiktokConnectionId] as const,
   settings: (org: string) => [...orgKeys.all(org), "settings"] as const,
+  fulfillments: (org: string, tiktokConnectionId: string, orderIds: readonly string[]) => [...orgKeys.all(org), "fulfillments", tiktokConnectionId, orderIds.join(",")] as const,
+  fulfillmentsAll: (org: string) => [...orgKeys.all(org), "fulfillments"] as const,
+  carriers: (org: string, tiktokConnectionId: string) => [...orgKeys.all(org), "carriers", tiktokConnectionId] as const,
   notifications: (org: string) => [...orgKeys.all(org), "notifications"] as const,
   syncPreview: (org: string, previewId: string) => [...orgKeys.all(org), "sync-preview", previewId] as const,
+  orders: (org: string, filters: { state?: string; q?: string } = {}) => [...orgKeys.all(org), "orders", filters] as const,
+  order: (org: string, orderId: string) => [...orgKeys.all(org), "order", orderId] as const,
   mappingCsvImport: (org: string, tiktokConnectionId: string, mode: "dry-run" | "import") => [...orgKeys.all(org), "mapping-csv-import", tiktokConnectionId, mode] as const,
 };
 

@@ -9,7 +9,7 @@ import { ErrorState } from "../ui/error-state";
 import { Spinner } from "../ui/spinner";
 import type { ReviewRow } from "./product-types";
 import { ReviewProductGroup } from "./review-product-group";
-import { checkedBatchRows, setChecked } from "./review-selection";
+import { checkedBatchRows, restSelection, setChecked, type SelectionMode } from "./review-selection";
 import { useMapBatch, useProposals } from "./use-auto-map";
 
 export interface AutoMapDialogProps {
@@ -28,10 +28,17 @@ export function AutoMapDialog({ org, tiktokConnectionId, shopName, open, onOpenC
   const mapBatch = useMapBatch(org);
   const [pageIndex, setPageIndex] = useState(0);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [mode, setMode] = useState<SelectionMode>("default");
   const pages = proposals.data?.pages ?? [];
   const page = pages[Math.min(pageIndex, Math.max(0, pages.length - 1))];
   const loadedProducts = pages.flatMap((p) => p.products);
-  const rows = checkedBatchRows({ products: loadedProducts, overrides });
+  const rows = checkedBatchRows({ products: loadedProducts, overrides, mode });
+  // "Select all" also takes every proposal on the pages not opened yet (computed by the batch job).
+  const rest = restSelection({ mode, nextCursor: pages.at(-1)?.nextCursor, autoSync: Boolean(autoSyncWarning) });
+  const selectAll = (value: boolean) => {
+    setMode(value ? "all" : "none");
+    setOverrides(new Map());
+  };
   const pageRows = page?.products.flatMap((product) => product.rows) ?? [];
   const hasNext = pageIndex < pages.length - 1 || proposals.hasNextPage;
 
@@ -40,6 +47,7 @@ export function AutoMapDialog({ org, tiktokConnectionId, shopName, open, onOpenC
     if (!next) {
       setPageIndex(0);
       setOverrides(new Map());
+      setMode("default");
     }
   };
   const toggle = (row: ReviewRow, value: boolean) => setOverrides((current) => setChecked({ overrides: current, rows: [row], value }));
@@ -51,7 +59,7 @@ export function AutoMapDialog({ org, tiktokConnectionId, shopName, open, onOpenC
   // With auto-sync on, "Map" first shows what it will overwrite; the batch carries the confirmed preview.
   const map = (confirmation?: OverwriteConfirmation) =>
     mapBatch.mutate(
-      { tiktokConnectionId, rows, ...(confirmation ? { overwritePreviewId: confirmation.previewId, overwriteGlobalProducts: confirmation.overwriteGlobalProducts } : {}) },
+      { tiktokConnectionId, rows, ...(rest ? { rest } : {}), ...(confirmation ? { overwritePreviewId: confirmation.previewId, overwriteGlobalProducts: confirmation.overwriteGlobalProducts } : {}) },
       { onSuccess: () => close(false) },
     );
 
@@ -74,13 +82,15 @@ export function AutoMapDialog({ org, tiktokConnectionId, shopName, open, onOpenC
           </div>
           <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-6 py-2 text-sm">
             <div className="flex items-center gap-2">
-              <Button size="sm" variant="ghost" disabled={!page} onClick={() => setOverrides((current) => setChecked({ overrides: current, rows: loadedProducts.flatMap((p) => p.rows), value: true }))}>
-                Select all
+              <Button size="sm" variant="ghost" disabled={!page} onClick={() => selectAll(true)}>
+                {autoSyncWarning ? "Select all on opened pages" : "Select all"}
               </Button>
-              <Button size="sm" variant="ghost" disabled={!page} onClick={() => setOverrides((current) => setChecked({ overrides: current, rows: loadedProducts.flatMap((p) => p.rows), value: false }))}>
+              <Button size="sm" variant="ghost" disabled={!page} onClick={() => selectAll(false)}>
                 Select none
               </Button>
-              <span className="text-slate-500">{rows.length.toLocaleString("en-US")} checked</span>
+              <span className="text-slate-500" data-testid="review-checked-count">
+                {rows.length.toLocaleString("en-US")} checked{rest ? " on opened pages, and every proposal on the pages not opened yet" : ""}
+              </span>
             </div>
             <div className="flex items-center gap-2">
               <span className="text-slate-500">Page {pageIndex + 1}</span>
@@ -100,17 +110,19 @@ export function AutoMapDialog({ org, tiktokConnectionId, shopName, open, onOpenC
             ) : !page || page.products.length === 0 ? (
               <p className="text-sm text-slate-600">Nothing to map: every active product of this shop is mapped.</p>
             ) : (
-              page.products.map((product) => <ReviewProductGroup key={product.tiktokProductId} product={product} overrides={overrides} onToggle={toggle} />)
+              page.products.map((product) => <ReviewProductGroup key={product.tiktokProductId} product={product} overrides={overrides} mode={mode} onToggle={toggle} />)
             )}
           </div>
           <div className="flex items-center justify-between gap-2 border-t border-slate-200 px-6 py-3">
-            <p className="text-xs text-slate-500">{pageRows.length > 0 ? "Checked rows on every page you opened are mapped together." : null}</p>
+            <p className="text-xs text-slate-500">
+              {pageRows.length === 0 ? null : rest ? "Select all: every proposal on every page is mapped, apart from rows you uncheck on the pages you opened." : "Checked rows on every page you opened are mapped together."}
+            </p>
             <div className="flex gap-2">
               <D.Close asChild>
                 <Button variant="secondary">Cancel</Button>
               </D.Close>
-              <Button onClick={() => (autoSyncWarning ? setPreviewing(true) : map())} disabled={rows.length === 0 || mapBatch.isPending}>
-                {mapBatch.isPending ? "Mapping…" : `Map ${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "SKU" : "SKUs"}`}
+              <Button onClick={() => (autoSyncWarning ? setPreviewing(true) : map())} disabled={(rows.length === 0 && !rest) || mapBatch.isPending}>
+                {mapBatch.isPending ? "Mapping…" : rest ? "Map all proposals" : `Map ${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "SKU" : "SKUs"}`}
               </Button>
             </div>
           </div>

@@ -38,6 +38,8 @@ const list: ProductList = {
       mappedSkuCount: 1,
       partlyMapped: true,
       skus: [],
+      globalProductId: null,
+      markets: [],
       attention: [],
       sync: null,
     },

@@ -72,7 +72,27 @@ const columns: ColumnDef<ProductListItem>[] = [
       </span>
     ),
   },
-  { id: "shop", header: "TikTok shop", cell: ({ row }) => <span className="text-slate-700">{row.original.shop.name}</span> },
+  {
+    id: "shop",
+    header: "TikTok shop",
+    cell: ({ row }) =>
+      row.original.markets.length > 1 ? (
+        // Cross-border: one global product, published to several markets.
+        <div className="space-y-0.5" aria-label={`Markets of ${row.original.title}`}>
+          <Badge>global product · {row.original.markets.length} markets</Badge>
+          <ul className="text-xs text-slate-700">
+            {row.original.markets.map((market) => (
+              <li key={market.productId}>
+                {market.shop.name}
+                {market.shop.region ? ` (${market.shop.region})` : ""}: {market.mappedSkuCount} of {market.skuCount} mapped
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <span className="text-slate-700">{row.original.shop.name}</span>
+      ),
+  },
   { id: "sync", header: "Sync to TikTok", cell: ({ row }) => <ProductSyncCell sync={row.original.sync} /> },
   { id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }) => <ProductRowActions product={row.original} /> },
 ];

@@ -1,7 +1,7 @@
 import { ArrowRight } from "lucide-react";
 import { Badge } from "../ui/badge";
 import type { ReviewProduct, ReviewRow } from "./product-types";
-import { canCheck, isChecked, type Overrides } from "./review-selection";
+import { canCheck, isChecked, type Overrides, type SelectionMode } from "./review-selection";
 
 type Money = ReviewRow["tiktok"]["price"];
 const money = (price: Money) => `${price.amount}${price.currency ? ` ${price.currency}` : ""}`;
@@ -82,7 +82,7 @@ function ReviewRowItem({ row, title, checked, onToggle }: { row: ReviewRow; titl
 }
 
 /** One TikTok product of the review: its conflicts, then each SKU's proposal with a checkbox. */
-export function ReviewProductGroup({ product, overrides, onToggle }: { product: ReviewProduct; overrides: Overrides; onToggle: (row: ReviewRow, value: boolean) => void }) {
+export function ReviewProductGroup({ product, overrides, mode, onToggle }: { product: ReviewProduct; overrides: Overrides; mode?: SelectionMode; onToggle: (row: ReviewRow, value: boolean) => void }) {
   return (
     <section className="rounded-md border border-slate-200" aria-label={product.title}>
       <header className="flex items-start gap-3 border-b border-slate-200 bg-slate-50 px-4 py-2.5">
@@ -101,7 +101,7 @@ export function ReviewProductGroup({ product, overrides, onToggle }: { product: 
       </header>
       <ul className="divide-y divide-slate-100">
         {product.rows.map((row) => (
-          <ReviewRowItem key={row.tiktokSkuId} row={row} title={product.title} checked={isChecked({ row, overrides })} onToggle={(value) => onToggle(row, value)} />
+          <ReviewRowItem key={row.tiktokSkuId} row={row} title={product.title} checked={isChecked({ row, overrides, mode })} onToggle={(value) => onToggle(row, value)} />
         ))}
       </ul>
     </section>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewProduct, ReviewRow } from "./product-types";
-import { canCheck, checkedBatchRows, isChecked, setChecked } from "./review-selection";
+import { canCheck, checkedBatchRows, isChecked, restSelection, setChecked } from "./review-selection";
 
 const shopify = (variantId: string): NonNullable<ReviewRow["shopify"]> => ({
   variantId,
@@ -58,4 +58,21 @@ describe("review selection", () => {
       { tiktokSkuId: "b", shopifyVariantId: "v-b", rule: "TITLE_OPTIONS", snapshot: "snap-b" },
     ]);
   });
+
+  it("Select all checks every row with a proposal, also on pages opened later; Select none checks nothing; the member's choice wins", () => {
+    const later: ReviewProduct = { ...product, tiktokProductId: "p2", rows: [row("e", { rule: "TITLE_OPTIONS", checked: false })] };
+    expect(checkedBatchRows({ products: [product, later], overrides: new Map(), mode: "all" }).map((r) => r.tiktokSkuId)).toEqual(["a", "b", "c", "e"]);
+    expect(checkedBatchRows({ products: [product, later], overrides: new Map([["b", false]]), mode: "all" }).map((r) => r.tiktokSkuId)).toEqual(["a", "c", "e"]);
+    expect(checkedBatchRows({ products: [product, later], overrides: new Map(), mode: "none" })).toEqual([]);
+    expect(checkedBatchRows({ products: [product, later], overrides: new Map([["e", true]]), mode: "none" }).map((r) => r.tiktokSkuId)).toEqual(["e"]);
+    expect(isChecked({ row: unmatched, overrides: new Map(), mode: "all" })).toBe(false);
+  });
+
+  it.each<[string, Parameters<typeof restSelection>[0], { after: string } | undefined]>([
+    ["Select all with pages not opened yet asks for the rest", { mode: "all", nextCursor: "p9", autoSync: false }, { after: "p9" }],
+    ["every page opened: nothing more to ask", { mode: "all", nextCursor: null, autoSync: false }, undefined],
+    ["auto-sync on: only rows the preview covers", { mode: "all", nextCursor: "p9", autoSync: true }, undefined],
+    ["the default selection covers opened pages only", { mode: "default", nextCursor: "p9", autoSync: false }, undefined],
+    ["Select none asks for nothing more", { mode: "none", nextCursor: "p9", autoSync: false }, undefined],
+  ])("%s", (_, input, expected) => expect(restSelection(input)).toEqual(expected));
 });

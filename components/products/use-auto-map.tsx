@@ -70,7 +70,7 @@ async function announceBatch({ org, batchId, queryClient }: { org: string; batch
 export function useMapBatch(org: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { tiktokConnectionId: string; rows: RequestedRow[]; overwritePreviewId?: string; overwriteGlobalProducts?: boolean }) =>
+    mutationFn: (body: { tiktokConnectionId: string; rows: RequestedRow[]; rest?: { after: string }; overwritePreviewId?: string; overwriteGlobalProducts?: boolean }) =>
       fetchJson<{ batchId: string }>(`/api/orgs/${org}/mapping/batches`, { method: "POST", body }),
     onSuccess: ({ batchId }) => {
       toast.info("Mapping in the background. You can keep working.");

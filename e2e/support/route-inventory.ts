@@ -67,6 +67,12 @@ export const routeInventory: RouteEntry[] = [
   { kind: "api", path: "/api/orgs/[org]/products/[productId]/editor", methods: ["GET"], scope: "org-id" },
   { kind: "api", path: "/api/orgs/[org]/products/[productId]/edit", methods: ["POST"], scope: "org-id" },
   { kind: "api", path: "/api/orgs/[org]/products/bulk-edit", methods: ["POST"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/carriers/[tiktokConnectionId]", methods: ["GET", "PUT"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/fulfillments", methods: ["GET"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/fulfillments/[fulfillmentId]/retry", methods: ["POST"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/orders", methods: ["GET"], scope: "org" },
+  { kind: "api", path: "/api/orgs/[org]/orders/[orderId]", methods: ["GET"], scope: "org-id" },
+  { kind: "api", path: "/api/orgs/[org]/orders/[orderId]/retry", methods: ["POST"], scope: "org-id" },
   // OAuth callbacks: bound to the signed-in member through the single-use state; no ids in the path.
   { kind: "api", path: "/api/connect/shopify/callback", methods: ["GET"], scope: "user" },
   { kind: "api", path: "/api/connect/tiktok/callback", methods: ["GET"], scope: "user" },

@@ -1,4 +1,5 @@
 import { archiveDeletedMappings, restoreRevivedMappings } from "@/lib/mapping/archive-deleted";
+import { detectConflictsAfterImport } from "@/lib/mapping/detect-mapping-conflicts";
 import { failCatalogImport, recordImportSummary } from "@/lib/catalog/report-import";
 import { finishCatalogImport, importCatalogStep, startCatalogImport, type ImportProgress } from "@/lib/catalog/run-import";
 import { AppError } from "@/lib/errors";
@@ -43,6 +44,8 @@ export const importCatalogFn = inngest.createFunction(
     await step.run("finish", () => finishCatalogImport({ organizationId, platform, importId }));
     const archived = await step.run("archive-deleted-mappings", () => archiveDeletedMappings({ organizationId }));
     await step.run("restore-revived-mappings", () => restoreRevivedMappings({ organizationId }));
+    // Conflicts (a SKU on several SKUs or variants, …) go to Needs attention until settled.
+    await step.run("detect-mapping-conflicts", () => detectConflictsAfterImport({ organizationId, connectionId }));
     if (platform === "TIKTOK") {
       await step.sendEvent("auto-map-new-products", newTikTokProductsArrived.create({ organizationId, tiktokConnectionId: connectionId }, { id: `auto-map-after-${importId}` }));
     }

@@ -2,7 +2,8 @@ import { log } from "@/lib/log";
 import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { recordDeliveryFailure } from "@/lib/webhooks/record-delivery-failure";
 import { inngest } from "../client";
-import { newTikTokProductsArrived, shopifyProductChanged, webhookReceived } from "../events";
+import { tiktokOrderEventId } from "@/lib/orders/tiktok-order-event-id";
+import { newTikTokProductsArrived, shopifyFulfillmentChanged, shopifyProductChanged, tiktokOrderChanged, webhookReceived } from "../events";
 
 /** Does what a verified webhook asks, one delivery at a time per store. */
 export const processWebhookDeliveryFn = inngest.createFunction(
@@ -35,6 +36,14 @@ export const processWebhookDeliveryFn = inngest.createFunction(
     }
     if (outcome.handled && outcome.shopifyProductChanged) {
       await step.sendEvent("follow-shopify-product", shopifyProductChanged.create(outcome.shopifyProductChanged, { id: `follow-${event.data.deliveryId}` }));
+    }
+    if (outcome.handled && outcome.shopifyFulfillmentChanged) {
+      await step.sendEvent("sync-fulfillment", shopifyFulfillmentChanged.create(outcome.shopifyFulfillmentChanged, { id: `fulfillment-${deliveryId}` }));
+    }
+    if (outcome.handled && outcome.tiktokOrderChanged) {
+      const { updateTime, ...order } = outcome.tiktokOrderChanged;
+      // The same id as the poll's event for this change: whichever comes first is kept.
+      await step.sendEvent("import-order", tiktokOrderChanged.create({ ...order, source: "webhook" }, { id: tiktokOrderEventId({ ...order, updateTime }) }));
     }
     return outcome;
   },

@@ -165,7 +165,7 @@ describe("containsPattern", () => {
 });
 
 describe("listProducts with 100,000 SKUs", () => {
-  it("returns the right first page, counts and search hits", async () => {
+  it("returns the right first page, counts and search hits", { timeout: 120_000 }, async () => {
     const products = 25_000;
     const shop = await seedLargeCatalog({ client: testDb, name: "big", products, skusPerProduct: 4 });
     expect(await testDb.tikTokSku.count({ where: { organizationId: shop.organizationId } })).toBe(100_000);

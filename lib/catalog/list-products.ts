@@ -42,7 +42,8 @@ async function loadProducts({ organizationId, productIds }: { organizationId: st
       externalId: true,
       status: true,
       imageUrl: true,
-      connection: { select: { id: true, name: true } },
+      globalProductId: true,
+      connection: { select: { id: true, name: true, region: true } },
       skus: { where: { organizationId }, orderBy: [{ sellerSku: "asc" }, { id: "asc" }], select: skuSelect },
     },
   });
@@ -101,7 +102,23 @@ function toSkuView(sku: SkuRow) {
   };
 }
 
-function toProductView({ row, product, issues, sync }: { row: ProductPageRow; product: ProductRow; issues: AttentionItem[]; sync: ProductSyncView | null }) {
+const isMapped = (sku: SkuRow) => sku.mapping !== null && mappingProblem(sku.mapping) === null && sku.mapping.status === "ACTIVE";
+
+/** A global product's markets: each market's local product, with its shop and how many SKUs are mapped. */
+function marketsOf(locals: ProductRow[]) {
+  if (locals.length < 2) return [];
+  return locals.map((local) => ({
+    productId: local.id,
+    externalId: local.externalId,
+    shop: { id: local.connection.id, name: local.connection.name, region: local.connection.region },
+    skuCount: local.skus.length,
+    mappedSkuCount: local.skus.filter(isMapped).length,
+  }));
+}
+
+function toProductView({ row, product, locals, issues, sync }: { row: ProductPageRow; product: ProductRow; locals: ProductRow[]; issues: AttentionItem[]; sync: ProductSyncView | null }) {
+  // Needs attention covers every market of a global product.
+  const all: ProductRow = locals.length > 1 ? { ...product, skus: locals.flatMap((local) => local.skus) } : product;
   return {
     id: row.id,
     externalId: product.externalId,
@@ -113,11 +130,34 @@ function toProductView({ row, product, issues, sync }: { row: ProductPageRow; pr
     mappedSkuCount: row.mappedCount,
     partlyMapped: row.mappedCount > 0 && row.mappedCount < row.skuCount,
     skus: product.skus.map(toSkuView),
-    /** Why the product is under "Needs attention" and how to fix it: open "Map" issues and broken mappings. */
-    attention: attentionOf({ row, product, issues }),
+    /** Cross-border: the global product this local product was published from (null: a local product). */
+    globalProductId: product.globalProductId,
+    /** Cross-border: one entry per market when the global product is published to several (the row covers them all). */
+    markets: marketsOf(locals),
+    /** Why the product is under "Needs attention" and how to fix it: open "Map" issues, conflicts and broken mappings. */
+    attention: attentionOf({ row, product: all, issues }),
     /** Product sync to TikTok (null: never synced). */
     sync,
   };
+}
+
+/** The other markets' local products of the page's global products, under the same shop and status filters. */
+async function otherMarketProductIds({ organizationId, query, rows }: { organizationId: string; query: Omit<ListProductsQueryInput, "cursor">; rows: ProductPageRow[] }): Promise<string[]> {
+  const globalIds = rows.filter((row) => row.markets > 1 && row.key.startsWith("g:")).map((row) => row.key.slice(2));
+  if (globalIds.length === 0) return [];
+  const shown = new Set(rows.map((row) => row.id));
+  const locals = await db().tikTokProduct.findMany({
+    where: {
+      organizationId,
+      globalProductId: { in: globalIds },
+      deletedAt: null,
+      connection: { organizationId, platform: "TIKTOK", status: "ACTIVE" },
+      ...(query.shop ? { connectionId: query.shop } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    },
+    select: { id: true },
+  });
+  return locals.map((local) => local.id).filter((id) => !shown.has(id));
 }
 
 export interface ListProductsOptions {
@@ -136,8 +176,14 @@ export async function listProducts({ organizationId, query: input }: ListProduct
   const { counts, rows } = await queryProductPage({ organizationId, query, after });
   const page = rows.slice(0, query.limit);
   const productIds = page.map((row) => row.id);
-  const [loaded, issues, syncStates] = await Promise.all([loadProducts({ organizationId, productIds }), openMappingIssues({ organizationId, productIds }), syncStatesOf({ organizationId, productIds })]);
+  const marketIds = await otherMarketProductIds({ organizationId, query, rows: page });
+  const allIds = [...productIds, ...marketIds];
+  const [loaded, issues, syncStates] = await Promise.all([loadProducts({ organizationId, productIds: allIds }), openMappingIssues({ organizationId, productIds: allIds }), syncStatesOf({ organizationId, productIds })]);
   const products = new Map(loaded.map((product) => [product.id, product]));
+  const byGlobal = new Map<string, ProductRow[]>();
+  for (const product of [...loaded].sort((a, b) => a.connection.name.localeCompare(b.connection.name) || a.id.localeCompare(b.id))) {
+    if (product.globalProductId) byGlobal.set(product.globalProductId, [...(byGlobal.get(product.globalProductId) ?? []), product]);
+  }
   const last = page[page.length - 1];
   return {
     tab: query.tab,
@@ -145,9 +191,12 @@ export async function listProducts({ organizationId, query: input }: ListProduct
     // A product removed between the two reads (its shop disconnected and purged) is left out.
     products: page.flatMap((row) => {
       const product = products.get(row.id);
-      return product ? [toProductView({ row, product, issues: issues.get(row.id) ?? [], sync: syncStates.get(row.id) ?? null })] : [];
+      if (!product) return [];
+      const locals = row.markets > 1 && product.globalProductId ? (byGlobal.get(product.globalProductId) ?? [product]) : [product];
+      const rowIssues = locals.flatMap((local) => issues.get(local.id) ?? []);
+      return [toProductView({ row, product, locals, issues: rowIssues, sync: syncStates.get(row.id) ?? null })];
     }),
-    nextCursor: rows.length > query.limit && last ? encodeProductCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeProductCursor({ title: last.title, id: last.key }) : null,
   };
 }
 

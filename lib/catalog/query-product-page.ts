@@ -3,7 +3,12 @@ import { Prisma } from "../generated/prisma/client";
 import { containsPattern, type ListProductsQuery, type ProductCursor, type ProductTab } from "./product-list-query";
 
 export interface ProductPageRow {
+  /** The row's TikTok product: the product, or the first local product of a global product. */
   id: string;
+  /** The keyset key: the product id, or "g:" + the global product id (one row for all its markets). */
+  key: string;
+  /** Local products in the row (more than one: a global product published to several markets). */
+  markets: number;
   title: string;
   skuCount: number;
   mappedCount: number;
@@ -63,45 +68,51 @@ function skuFacts({ organizationId, query }: QueryProductPageOptions): Prisma.Sq
 // vanish. The tab counts and one keyset page are read from the same set.
 export async function queryProductPage(options: QueryProductPageOptions): Promise<{ counts: ProductTabCounts; rows: ProductPageRow[] }> {
   const { organizationId, query, after } = options;
-  const keyset = after ? Prisma.sql`AND (title, id) > (${after.title}, ${after.id})` : Prisma.empty;
+  const keyset = after ? Prisma.sql`AND (title, key) > (${after.title}, ${after.id})` : Prisma.empty;
   const issueShop = query.shop ? Prisma.sql`AND i."tiktokConnectionId" = ${query.shop}` : Prisma.empty;
   const [result] = await db().$queryRaw<{ counts: Partial<ProductTabCounts> | null; rows: ProductPageRow[] | null }[]>`
     WITH products AS MATERIALIZED (
-      SELECT p.id, p.title, p.status
+      SELECT p.id, p.title, p.status, coalesce('g:' || p."globalProductId", p.id) AS listing
       FROM "TikTokProduct" p
       JOIN "Connection" c ON c.id = p."connectionId" AND c."organizationId" = ${organizationId}
         AND c.platform = 'TIKTOK' AND c.status = 'ACTIVE'
       WHERE p."organizationId" = ${organizationId} AND p."deletedAt" IS NULL ${productFilters(options)}
     ),
     facts AS (
-      SELECT id, title, status, 0 AS sku, 0 AS ok, 0 AS broken, 0 AS issue FROM products
+      SELECT id, title, status, listing, 0 AS sku, 0 AS ok, 0 AS broken, 0 AS issue FROM products
       UNION ALL
-      SELECT "productId", NULL, NULL, sku, ok, broken, issue FROM (${skuFacts(options)}) sku_facts
+      SELECT "productId", NULL, NULL, NULL, sku, ok, broken, issue FROM (${skuFacts(options)}) sku_facts
       UNION ALL
-      -- "Map" refused these products: they need attention until mapped.
-      SELECT "tiktokProductId", NULL, NULL, 0, 0, 0, 1 FROM "MappingIssue" i
+      -- "Map" refused these products, or the matcher found a conflict: they need attention until mapped.
+      SELECT "tiktokProductId", NULL, NULL, NULL, 0, 0, 0, 1 FROM "MappingIssue" i
       WHERE i."organizationId" = ${organizationId} AND i."resolvedAt" IS NULL ${issueShop}
+    ),
+    per_product AS (
+      SELECT id, max(title) AS title, max(status) AS status, max(listing) AS listing, sum(sku)::int AS sku, sum(ok)::int AS ok, sum(broken)::int AS broken, sum(issue)::int AS issue
+      FROM facts GROUP BY id
+      -- SKU facts of products outside the filters have no product row.
+      HAVING count(title) > 0
     ),
     tabbed AS (
       SELECT *, CASE
           WHEN "brokenCount" > 0 THEN 'attention'
           WHEN "skuCount" > 0 AND "mappedCount" = "skuCount" THEN 'mapped'
           WHEN "issueCount" > 0 THEN 'attention'
-          WHEN status = 'ACTIVATE' THEN 'unmapped'
+          WHEN active THEN 'unmapped'
         END AS tab
       FROM (
-        SELECT id, max(title) AS title, max(status) AS status, sum(sku)::int AS "skuCount", sum(ok)::int AS "mappedCount", sum(broken)::int AS "brokenCount", sum(issue)::int AS "issueCount"
-        FROM facts GROUP BY id
-        -- SKU facts of products outside the filters have no product row.
-        HAVING count(title) > 0
-      ) per_product
+        -- Cross-border: the local products of one global product (one per market) are one row.
+        SELECT listing AS key, min(id) AS id, min(title) AS title, bool_or(status = 'ACTIVATE') AS active, count(*)::int AS markets,
+          sum(sku)::int AS "skuCount", sum(ok)::int AS "mappedCount", sum(broken)::int AS "brokenCount", sum(issue)::int AS "issueCount"
+        FROM per_product GROUP BY listing
+      ) per_listing
     )
     SELECT
       (SELECT json_object_agg(tab, n) FROM (SELECT tab, count(*)::int AS n FROM tabbed WHERE tab IS NOT NULL GROUP BY tab) k) AS counts,
-      (SELECT json_agg(r ORDER BY r.title, r.id) FROM (
-        SELECT id, title, "skuCount", "mappedCount", "brokenCount"
+      (SELECT json_agg(r ORDER BY r.title, r.key) FROM (
+        SELECT id, key, markets, title, "skuCount", "mappedCount", "brokenCount"
         FROM tabbed WHERE tab = ${query.tab} ${keyset}
-        ORDER BY title, id LIMIT ${query.limit + 1}
+        ORDER BY title, key LIMIT ${query.limit + 1}
       ) r) AS rows`;
   const counts = result?.counts ?? {};
   return {

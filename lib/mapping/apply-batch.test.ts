@@ -3,8 +3,10 @@ import { listProducts } from "@/lib/catalog/list-products";
 import { setDbClient } from "@/lib/db";
 import { resetDatabase, testDb } from "@/lib/testing/db";
 import { applyMappingBatch, createMappingBatch } from "./apply-batch";
+import { storedRequestSchema } from "./batch-rows";
 import { pairedStores, shopifyProduct, tiktokProduct } from "./catalog-fixtures";
 import { computeProposals } from "./compute-proposals";
+import { expandMappingBatch } from "./expand-mapping-batch";
 import { failMappingBatch } from "./fail-mapping-batch";
 
 beforeAll(() => setDbClient(testDb));
@@ -122,7 +124,6 @@ describe("createMappingBatch + applyMappingBatch", () => {
 
   it("rejects malformed rows and duplicate SKUs", async () => {
     const { stores, rows } = await reviewedCatalog();
-    await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [{ ...rows[0], rule: "GUESS" }] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [rows[0], rows[0]] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await testDb.mappingBatch.count()).toBe(0);
@@ -136,6 +137,56 @@ describe("createMappingBatch + applyMappingBatch", () => {
     expect(summary).toMatchObject({ mappedSkus: 0, mappedProducts: 0 });
     expect(summary.failures).toHaveLength(5);
     expect(summary.failures[0]!.reason).toContain("no longer paired");
+    expect(await testDb.mapping.count()).toBe(0);
+  });
+});
+
+describe("Select all across the review's pages (rest)", () => {
+  it("maps the opened page's checked rows and every proposal after it, a few review pages per step", async () => {
+    const { stores } = await reviewedCatalog();
+    await shopifyProduct(testDb, stores, { title: "Linen Shirt Blue", variants: [{ sku: "SHOP-LINEN" }] });
+    const suggestion = await tiktokProduct(testDb, stores, { title: "Linen Shirt Blue", skus: [{ sellerSku: "nothing-like-it" }] });
+    const first = await computeProposals({ organizationId: stores.organizationId, tiktokConnectionId: stores.tiktokConnectionId, limit: 2 });
+    // The member unchecks one row of the opened page; everything after it is selected.
+    const opened = first.products.flatMap((product) => product.rows).slice(1);
+    const rows = opened.map((row) => ({ tiktokSkuId: row.tiktokSkuId, shopifyVariantId: row.shopify!.variantId, rule: row.rule!, snapshot: row.snapshot }));
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows, rest: { after: first.nextCursor! } });
+
+    expect(await expandMappingBatch({ organizationId: stores.organizationId, batchId, pages: 1, pageProducts: 2 })).toEqual({ done: false, added: 4 });
+    const summary = await applyMappingBatch({ organizationId: stores.organizationId, batchId });
+    // 10 exact SKUs less the unchecked one, plus the title suggestion on a later page (Select all checks it too).
+    expect(summary).toMatchObject({ status: "SUCCEEDED", mappedSkus: 10, mappedProducts: 6, failures: [] });
+    const unchecked = first.products[0]!.rows[0]!.tiktokSkuId;
+    expect(await testDb.mapping.findUnique({ where: { tiktokSkuId: unchecked } })).toBeNull();
+    expect(await testDb.mapping.findUnique({ where: { tiktokSkuId: suggestion.skus[0]!.id } })).toMatchObject({ rule: "TITLE_OPTIONS", batchId });
+    const stored = storedRequestSchema.parse((await testDb.mappingBatch.findUniqueOrThrow({ where: { id: batchId } })).requested);
+    expect(stored.rest).toBeUndefined();
+    expect(stored.rows).toHaveLength(10);
+    // Expanding again (a retried step) adds nothing.
+    expect(await expandMappingBatch({ organizationId: stores.organizationId, batchId })).toEqual({ done: true, added: 0 });
+  });
+
+  it("refuses a malformed selection or an empty one, writing nothing; another tenant cannot expand the batch", async () => {
+    const { stores, rows } = await reviewedCatalog();
+    for (const rest of [{ after: "" }, { after: "p1", extra: true }, "all"]) {
+      await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows, rest })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Check at least one proposal." });
+    expect(await testDb.mappingBatch.count()).toBe(0);
+
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [], rest: { after: "0" } });
+    const other = await pairedStores(testDb);
+    expect(await expandMappingBatch({ organizationId: other.organizationId, batchId })).toEqual({ done: true, added: 0 });
+    expect(storedRequestSchema.parse((await testDb.mappingBatch.findUniqueOrThrow({ where: { id: batchId } })).requested)).toMatchObject({ rows: [], rest: { after: "0" } });
+    expect(await testDb.mapping.count()).toBe(0);
+  });
+
+  it("stops expanding when the shop was unpaired since, and the apply says why", async () => {
+    const { stores } = await reviewedCatalog();
+    const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [], rest: { after: "0" } });
+    await testDb.connection.update({ where: { id: stores.tiktokConnectionId }, data: { pairedShopifyId: null } });
+    expect(await expandMappingBatch({ organizationId: stores.organizationId, batchId })).toEqual({ done: true, added: 0 });
+    expect(await applyMappingBatch({ organizationId: stores.organizationId, batchId })).toMatchObject({ status: "SUCCEEDED", mappedSkus: 0, failures: [] });
     expect(await testDb.mapping.count()).toBe(0);
   });
 });

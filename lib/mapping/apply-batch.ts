@@ -1,9 +1,11 @@
 import { recordActivity } from "../activity/record-activity";
 import { db } from "../db";
 import { badRequest, notFound } from "../errors";
-import { batchFailureSchema, requestedRowsSchema, storedRequestSchema, type BatchFailure, type StoredRequest, type StoredRow } from "./batch-rows";
+import { batchFailureSchema, MAX_BATCH_ROWS, requestedRowSchema, restSelectionSchema, storedRequestSchema, type BatchFailure, type StoredRequest, type StoredRow } from "./batch-rows";
 import { getPairedStoresOrThrow } from "./compute-proposals";
+import { expandMappingBatch } from "./expand-mapping-batch";
 import { judgeRow, REFUSALS, type RefusalCode } from "./judge-row";
+import { mapOtherMarkets, otherMarkets } from "./map-other-markets";
 import { readCurrentRows } from "./read-current-rows";
 import { writeMappingIssues } from "./write-mapping-issues";
 
@@ -14,6 +16,8 @@ export interface CreateMappingBatchOptions {
   tiktokConnectionId: string;
   /** Untrusted (the request body): parsed here. */
   rows: unknown;
+  /** Untrusted: "select all" beyond the opened pages (see restSelectionSchema). */
+  rest?: unknown;
 }
 
 /**
@@ -21,10 +25,13 @@ export interface CreateMappingBatchOptions {
  * organization's TikTok shop and every variant to its paired Shopify store; one foreign id refuses
  * the whole request as not found, and nothing is written.
  */
-export async function createMappingBatch({ org, tiktokConnectionId, rows }: CreateMappingBatchOptions): Promise<{ batchId: string; rows: number }> {
-  const parsed = requestedRowsSchema.safeParse(rows);
+export async function createMappingBatch({ org, tiktokConnectionId, rows, rest: rawRest }: CreateMappingBatchOptions): Promise<{ batchId: string; rows: number }> {
+  const parsed = requestedRowSchema.array().max(MAX_BATCH_ROWS).safeParse(rows);
   if (!parsed.success) throw badRequest("The rows to map are not valid.", parsed.error.issues.slice(0, 5));
+  const rest = rawRest === undefined ? undefined : restSelectionSchema.safeParse(rawRest);
+  if (rest && !rest.success) throw badRequest("The selection is not valid.", rest.error.issues.slice(0, 5));
   const requested = parsed.data;
+  if (requested.length === 0 && !rest) throw badRequest("Check at least one proposal.");
   const skuIds = requested.map((row) => row.tiktokSkuId);
   if (new Set(skuIds).size !== skuIds.length) throw badRequest("A TikTok SKU can be mapped only once per batch.");
   const { organizationId } = org;
@@ -32,7 +39,7 @@ export async function createMappingBatch({ org, tiktokConnectionId, rows }: Crea
 
   const variantIds = [...new Set(requested.map((row) => row.shopifyVariantId))];
   // Looked up by primary key only, the tenant compared here (see read-current-rows.ts for why).
-  const [foundSkus, foundVariants] = await Promise.all([
+  const [foundSkus, foundVariants] = requested.length === 0 ? [[], []] : await Promise.all([
     db().$queryRaw<{ id: string; productId: string; title: string; organizationId: string; connectionId: string }[]>`
       SELECT s.id, s."productId", p.title, s."organizationId", s."connectionId"
       FROM "TikTokSku" s JOIN "TikTokProduct" p ON p.id = s."productId" WHERE s.id = ANY(${skuIds}::text[])`,
@@ -48,6 +55,7 @@ export async function createMappingBatch({ org, tiktokConnectionId, rows }: Crea
     tiktokConnectionId,
     shopifyConnectionId: shopify.id,
     rows: requested.map((row) => ({ ...row, tiktokProductId: products.get(row.tiktokSkuId)!.productId, productTitle: products.get(row.tiktokSkuId)!.title })),
+    ...(rest?.data ? { rest: rest.data } : {}),
   };
   const batch = await db().mappingBatch.create({
     data: { organizationId, createdById: org.userId, status: "QUEUED", requested: stored },
@@ -77,7 +85,10 @@ export async function applyMappingBatch({ organizationId, batchId }: { organizat
     const { id, status, mappedProducts, mappedSkus } = batch;
     return { batchId: id, status, mappedProducts, mappedSkus, failures: batchFailureSchema.array().parse(batch.failures) };
   }
-  const request = storedRequestSchema.parse(batch.requested);
+  // "Select all" beyond the opened pages: the job normally expands it in steps of its own first.
+  while (!(await expandMappingBatch({ organizationId, batchId })).done);
+  const expanded = await db().mappingBatch.findFirst({ where: { id: batchId, organizationId }, select: { requested: true } });
+  const request = storedRequestSchema.parse(expanded!.requested);
   await db().mappingBatch.updateMany({ where: { id: batchId, organizationId }, data: { status: "RUNNING" } });
 
   const tiktok = await db().connection.findFirst({ where: { id: request.tiktokConnectionId, organizationId }, select: { pairedShopifyId: true } });
@@ -85,6 +96,9 @@ export async function applyMappingBatch({ organizationId, batchId }: { organizat
   const mapped: StoredRow[] = [];
   const refused: { row: StoredRow; code: RefusalCode }[] = [];
   const variantsTaken = new Set<string>();
+  // Cross-border: each mapped global SKU is mapped in the organization's other markets too.
+  const markets = paired ? await otherMarkets({ organizationId, tiktokConnectionId: request.tiktokConnectionId, shopifyConnectionId: request.shopifyConnectionId }) : [];
+  let otherMarketSkus = 0;
 
   for (let i = 0; i < request.rows.length; i += CHUNK) {
     const chunk = request.rows.slice(i, i + CHUNK);
@@ -117,6 +131,7 @@ export async function applyMappingBatch({ organizationId, batchId }: { organizat
           createdById: batch.createdById,
         })),
       });
+      otherMarketSkus += await mapOtherMarkets({ tx, organizationId, shopifyConnectionId: request.shopifyConnectionId, markets, mapped: toWrite, batchId, createdById: batch.createdById });
     });
   }
 
@@ -142,7 +157,9 @@ export async function applyMappingBatch({ organizationId, batchId }: { organizat
       organizationId,
       type: "mapping.batch_applied",
       level: failures.length > 0 ? "WARNING" : "SUCCESS",
-      message: `Bulk auto-map: ${mappedProducts} ${mappedProducts === 1 ? "product" : "products"} mapped, ${failures.length} failed.`,
+      message:
+        `Bulk auto-map: ${mappedProducts} ${mappedProducts === 1 ? "product" : "products"} mapped, ${failures.length} failed.` +
+        (otherMarketSkus > 0 ? ` The same global SKUs were mapped in the other markets too (${otherMarketSkus} SKUs).` : ""),
       subjectType: "mappingBatch",
       subjectId: batchId,
     });

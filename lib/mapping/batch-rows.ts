@@ -16,18 +16,27 @@ export const requestedRowSchema = z.object({
 
 export const MAX_BATCH_ROWS = 100_000;
 
-export const requestedRowsSchema = z.array(requestedRowSchema).min(1, "Check at least one proposal.").max(MAX_BATCH_ROWS);
-
 export type RequestedRow = z.infer<typeof requestedRowSchema>;
 
 export const storedRowSchema = requestedRowSchema.extend({ tiktokProductId: id, productTitle: z.string() });
 
 export type StoredRow = z.infer<typeof storedRowSchema>;
 
+/**
+ * "Select all" across the review's pages: besides the rows of the pages the member opened, every
+ * proposal (a variant and a rule) of the products after `after` (the review's keyset cursor: the
+ * last opened page's nextCursor), computed by the batch job before it applies.
+ */
+export const restSelectionSchema = z.object({ after: id }).strict();
+
+export type RestSelection = z.infer<typeof restSelectionSchema>;
+
 export const storedRequestSchema = z.object({
   tiktokConnectionId: id,
   shopifyConnectionId: id,
   rows: z.array(storedRowSchema),
+  /** Present until the job has expanded it into `rows`. */
+  rest: restSelectionSchema.optional(),
 });
 
 export type StoredRequest = z.infer<typeof storedRequestSchema>;

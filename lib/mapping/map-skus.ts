@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { OrgContext } from "../auth/org-access";
 import { db } from "../db";
+import { retryOrdersUnblockedByMapping } from "../orders/retry-unblocked-orders";
 import { AppError, notFound } from "../errors";
 import { getPairedStoresOrThrow } from "./compute-proposals";
+import { mapOtherMarkets, otherMarkets } from "./map-other-markets";
 
 export const mapSkusSchema = z
   .object({
@@ -25,8 +27,9 @@ export async function mapSkus({ org, input }: { org: OrgContext; input: z.infer<
   const variantIds = input.pairs.map((p) => p.shopifyVariantId);
   if (new Set(skuIds).size !== skuIds.length) throw new AppError("BAD_REQUEST", "Each TikTok SKU can be mapped once.");
   if (new Set(variantIds).size !== variantIds.length) throw new AppError("BAD_REQUEST", "Each Shopify variant can be picked for one SKU only.");
+  const markets = await otherMarkets({ organizationId: org.organizationId, tiktokConnectionId: tiktok.id, shopifyConnectionId: shopify.id });
 
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${tiktok.id}`}))`;
     const skus = await tx.tikTokSku.findMany({
       where: { id: { in: skuIds }, organizationId: org.organizationId, connectionId: tiktok.id, product: { deletedAt: null } },
@@ -56,6 +59,8 @@ export async function mapSkus({ org, input }: { org: OrgContext; input: z.infer<
         createdById: org.userId,
       })),
     });
+    // Cross-border: the same global SKUs in the other markets, where still unmapped.
+    const otherMarketSkus = await mapOtherMarkets({ tx, organizationId: org.organizationId, shopifyConnectionId: shopify.id, markets, mapped: input.pairs.map((pair) => ({ ...pair, rule: "MANUAL" as const })), createdById: org.userId });
     const titles = [...new Set(skus.map((s) => s.product.title))];
     await tx.activityEntry.create({
       data: {
@@ -66,7 +71,10 @@ export async function mapSkus({ org, input }: { org: OrgContext; input: z.infer<
         message: `Mapped by hand: ${input.pairs.length} SKU${input.pairs.length === 1 ? "" : "s"} of ${titles.slice(0, 3).join(", ")}${titles.length > 3 ? "…" : ""}.`,
       },
     });
-    return { mapped: input.pairs.length };
+    return { mapped: input.pairs.length, otherMarketSkus };
   });
+  // TikTok orders that waited for these SKUs are created now.
+  await retryOrdersUnblockedByMapping({ organizationId: org.organizationId, tiktokConnectionId: tiktok.id, key: `manual-${Date.now()}` });
+  return result;
 }
 

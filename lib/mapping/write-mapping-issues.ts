@@ -10,7 +10,7 @@ export interface WriteMappingIssuesOptions {
   resolvedProductIds: string[];
 }
 
-// A refused product gets one open issue, replacing an older batch's open one, so that it stays under
+// A refused product gets one open issue, replacing an older batch's open one (a conflict's stays), so that it stays under
 // "Needs attention" with the reason and the fix; a product this batch mapped has its open issues
 // resolved. Running it again for the same batch changes nothing.
 export async function writeMappingIssues({ tx, organizationId, tiktokConnectionId, batchId, failures, resolvedProductIds }: WriteMappingIssuesOptions): Promise<void> {
@@ -21,7 +21,7 @@ export async function writeMappingIssues({ tx, organizationId, tiktokConnectionI
   await tx.mappingIssue.updateMany({
     where: {
       ...open,
-      OR: [{ tiktokProductId: { in: resolvedProductIds } }, { tiktokProductId: { in: failedIds }, OR: [{ batchId: null }, { batchId: { not: batchId } }] }],
+      OR: [{ tiktokProductId: { in: resolvedProductIds } }, { tiktokProductId: { in: failedIds }, kind: "MAP", OR: [{ batchId: null }, { batchId: { not: batchId } }] }],
     },
     data: { resolvedAt: new Date() },
   });

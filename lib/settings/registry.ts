@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import { mappingSettings } from "./sections/mapping-settings";
+import { orderSettings } from "./sections/order-settings";
 import { productSyncSettings } from "./sections/product-sync-settings";
 
 // Every settings section, in the order the Settings page shows them. A feature adds its section here.
-export const settingsSections = [mappingSettings, productSyncSettings] as const;
+export const settingsSections = [mappingSettings, productSyncSettings, orderSettings] as const;
 
 type Section = (typeof settingsSections)[number];
 export type SectionKey = Section["key"];

@@ -1,7 +1,9 @@
 import { db } from "../db";
 import { handleLifecycleDelivery, LIFECYCLE_TOPICS } from "./handle-lifecycle-delivery";
 import { handlePrivacyRequest } from "./handle-privacy-request";
+import { processFulfillmentDelivery, type ShopifyFulfillmentChanged } from "./process-fulfillment-delivery";
 import { processInventoryDelivery } from "./process-inventory-delivery";
+import { processOrderDelivery } from "./process-order-delivery";
 import { processProductDelivery } from "./process-product-delivery";
 
 export type DeliveryOutcome =
@@ -12,6 +14,10 @@ export type DeliveryOutcome =
       newProductsIn?: { organizationId: string; tiktokConnectionId: string };
       /** A Shopify product or its stock changed: the job asks product sync to follow it. */
       shopifyProductChanged?: { organizationId: string; shopifyConnectionId: string; shopifyProductId: string };
+      /** A Shopify fulfillment was created or changed: the job asks fulfillment sync to send its tracking to TikTok. */
+      shopifyFulfillmentChanged?: ShopifyFulfillmentChanged;
+      /** A TikTok order changed: the job queues its import. */
+      tiktokOrderChanged?: { organizationId: string; tiktokConnectionId: string; tiktokOrderId: string; updateTime: number | null };
     }
   | { handled: false; reason: string };
 
@@ -50,8 +56,17 @@ export async function processDelivery({ organizationId, deliveryId }: ProcessDel
     case "TIKTOK PRODUCT_INFORMATION_CHANGE":
     case "TIKTOK PRODUCT_STATUS_CHANGE":
       return processProductDelivery({ delivery: { ...delivery, connectionId } });
+    case "TIKTOK ORDER_STATUS_CHANGE": {
+      // Both sides follow an order's status: the TikTok status shown beside tracking Ferry sent, and the import.
+      const followed = await processFulfillmentDelivery({ delivery: { ...delivery, connectionId } });
+      const order = await processOrderDelivery({ delivery: { ...delivery, connectionId } });
+      return followed.handled && order.handled ? { ...order, action: `${followed.action}; ${order.action}` } : followed.handled ? followed : order;
+    }
     case "SHOPIFY inventory_levels/update":
       return processInventoryDelivery({ delivery: { ...delivery, connectionId } });
+    case "SHOPIFY fulfillments/create":
+    case "SHOPIFY fulfillments/update":
+      return processFulfillmentDelivery({ delivery: { ...delivery, connectionId } });
     default:
       // Order and fulfillment topics are processed by their own features as they land.
       return { handled: false, reason: `${key} is stored; no handler for it yet` };

@@ -15,7 +15,7 @@ export function orderSummary(shop: ShopRec, o: OrderRec) {
   const t = orderTotals(o);
   return {
     id: gid("Order", o.id), legacyId: o.id, name: o.name, createdAt: o.createdAt, sourceName: o.sourceName, sourceIdentifier: o.sourceIdentifier, tags: o.tags,
-    currency: o.currency, presentmentCurrency: o.presentmentCurrency, subtotal: t.subtotal, total: t.total, shipping: o.shipping, tax: o.tax,
+    currency: o.currency, presentmentCurrency: o.presentmentCurrency, subtotal: t.subtotal, total: t.total, shipping: o.shipping, tax: o.tax, discount: o.discount ?? { shop: 0, presentment: 0 },
     financialStatus: o.financialStatus, fulfillmentStatus: displayFulfillmentStatus(o), cancelledAt: o.cancelledAt, cancelReason: o.cancelReason,
     createdByApp: o.appClientId, inventoryDecremented: o.inventoryDecremented,
     lineItems: o.lineItems.map((li) => ({ id: gid("LineItem", li.id), legacyId: li.id, variantId: li.variantId === null ? null : gid("ProductVariant", li.variantId), sku: li.sku, title: li.title, quantity: li.quantity, fulfilledQuantity: li.fulfilledQuantity, price: li.price })),

@@ -89,6 +89,12 @@ interface OrderCreateArgs {
   options?: { inventoryBehaviour?: InventoryBehaviour | null } | null;
 }
 
+function fixedDiscount(input: unknown): NewOrder["discount"] {
+  const fixed = (input as { itemFixedDiscountCode?: { code: string; amountSet?: MoneyBagInput } } | null | undefined)?.itemFixedDiscountCode;
+  const amount = fixed ? pair(fixed.amountSet) : null;
+  return fixed && amount ? { code: fixed.code, amount } : null;
+}
+
 function orderCreate(args: OrderCreateArgs, g: GqlContext): unknown {
   const { st, shop, ctx } = g;
   const o = args.order;
@@ -106,6 +112,7 @@ function orderCreate(args: OrderCreateArgs, g: GqlContext): unknown {
     customAttributes: o.customAttributes as { key: string; value: string }[] | null, name: o.name as string | null,
     shipping: shippingLines.length ? { title: shippingLines[0]!.title, price: sum(shippingLines.map((s) => pair(s.priceSet))) } : null,
     tax: taxLines.length ? sum(taxLines.map((t) => pair(t.priceSet))) : null,
+    discount: fixedDiscount(o.discountCode),
   };
   const result = createOrder({ st, shop, input, behaviour: args.options?.inventoryBehaviour ?? "BYPASS", clientId: g.clientId, nowMs: ctx.now() });
   if (Array.isArray(result)) return { order: null, userErrors: result.map((e) => userError(e.field, e.message, e.code)) };

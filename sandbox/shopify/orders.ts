@@ -11,6 +11,7 @@ export interface NewOrder {
   tags?: string[] | null; note?: string | null; email?: string | null; phone?: string | null; financialStatus?: string | null; test?: boolean | null;
   taxesIncluded?: boolean | null; processedAt?: string | null; shippingAddress?: Record<string, unknown> | null; billingAddress?: Record<string, unknown> | null;
   customAttributes?: { key: string; value: string }[] | null; shipping?: { title: string; price: MoneyPair } | null; tax?: MoneyPair | null; name?: string | null;
+  discount?: { code: string; amount: MoneyPair } | null;
 }
 
 export interface OrderError { field: string[]; message: string; code: string }
@@ -20,7 +21,10 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const ZERO: MoneyPair = { shop: 0, presentment: 0 };
 
 export function orderTotals(o: OrderRec): { subtotal: MoneyPair; total: MoneyPair } {
-  const subtotal = o.lineItems.reduce<MoneyPair>((sum, li) => add(sum, { shop: li.price.shop * li.quantity, presentment: li.price.presentment * li.quantity }), ZERO);
+  const lines = o.lineItems.reduce<MoneyPair>((sum, li) => add(sum, { shop: li.price.shop * li.quantity, presentment: li.price.presentment * li.quantity }), ZERO);
+  // As Shopify's subtotal: the line items after discounts, before shipping and tax.
+  const discount = o.discount ?? ZERO;
+  const subtotal = add(lines, { shop: -discount.shop, presentment: -discount.presentment });
   const total = add(add(subtotal, o.shipping), o.taxesIncluded ? ZERO : o.tax);
   return { subtotal, total };
 }
@@ -61,6 +65,7 @@ export function createOrder(options: { st: ShopifyState; shop: ShopRec; input: N
     financialStatus: input.financialStatus ?? "PAID", test: input.test ?? false, taxesIncluded: input.taxesIncluded ?? false,
     shippingAddress: input.shippingAddress ?? null, billingAddress: input.billingAddress ?? null, customAttributes: input.customAttributes ?? [],
     lineItems: items, shipping: input.shipping?.price ?? ZERO, shippingTitle: input.shipping?.title ?? null, tax: input.tax ?? ZERO,
+    discount: input.discount?.amount ?? ZERO, discountCode: input.discount?.code ?? null,
     inventoryDecremented: behaviour !== "BYPASS", locationId: location, fulfillmentOrderIds: [], fulfillmentIds: [], appClientId: options.clientId,
   };
   if (order.inventoryDecremented) {

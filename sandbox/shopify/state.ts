@@ -26,6 +26,8 @@ export interface OrderRec {
   shippingAddress: Record<string, unknown> | null; billingAddress: Record<string, unknown> | null;
   customAttributes: { key: string; value: string }[];
   lineItems: LineItemRec[]; shipping: MoneyPair; tax: MoneyPair; shippingTitle: string | null;
+  /** An order-level fixed discount code (orderCreate's discountCode.itemFixedDiscountCode); absent in older saved state. */
+  discount?: MoneyPair; discountCode?: string | null;
   inventoryDecremented: boolean; locationId: number; fulfillmentOrderIds: number[]; fulfillmentIds: number[]; appClientId: string | null;
 }
 export interface FulfillmentOrderRec {

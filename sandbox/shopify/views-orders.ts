@@ -87,7 +87,7 @@ export function orderView(shop: ShopRec, o: OrderRec): View {
     subtotalPriceSet: moneyBag(totals.subtotal, o), currentSubtotalPriceSet: moneyBag(totals.subtotal, o),
     totalPriceSet: moneyBag(totals.total, o), currentTotalPriceSet: moneyBag(totals.total, o), originalTotalPriceSet: moneyBag(totals.total, o),
     totalTaxSet: moneyBag(o.tax, o), currentTotalTaxSet: moneyBag(o.tax, o), totalShippingPriceSet: moneyBag(o.shipping, o), currentShippingPriceSet: moneyBag(o.shipping, o),
-    totalDiscountsSet: moneyBag(ZERO, o), currentTotalDiscountsSet: moneyBag(ZERO, o), totalRefundedSet: moneyBag(ZERO, o), totalOutstandingSet: moneyBag(ZERO, o),
+    totalDiscountsSet: moneyBag(o.discount ?? ZERO, o), currentTotalDiscountsSet: moneyBag(o.discount ?? ZERO, o), totalRefundedSet: moneyBag(ZERO, o), totalOutstandingSet: moneyBag(ZERO, o),
     totalPrice: money(totals.total.shop), subtotalPrice: money(totals.subtotal.shop),
     shippingLine: o.shippingTitle ? { title: o.shippingTitle, code: null, source: null, originalPriceSet: moneyBag(o.shipping, o), discountedPriceSet: moneyBag(o.shipping, o) } : null,
     lineItems: (args: PageArgs, g: GqlContext) => paginateRecords(o.lineItems, args, (li) => lineItemView(shop, o, li), g.bulk),

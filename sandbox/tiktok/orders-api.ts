@@ -73,9 +73,10 @@ function addExternal(call: ApiCall): ApiResult {
       continue;
     }
     const lines = Array.isArray(ext.line_items) ? (ext.line_items as unknown[]).filter(isObj) : [];
-    const badLine = lines.find((l) => !o.line_items.some((li) => li.id === l.id) || typeof l.origin_id !== "string");
+    // As the spec documents: `id` is the line item in the external system, `origin_id` the TikTok line item.
+    const badLine = lines.find((l) => !o.line_items.some((li) => li.id === l.origin_id) || typeof l.id !== "string" || !l.id);
     if (badLine) {
-      errors.push({ code: "36020003", message: `Invalid line item ${String(badLine.id)}: it must be a line item of the order with an origin_id`, detail });
+      errors.push({ code: "36020003", message: `Invalid line item ${String(badLine.origin_id)}: origin_id must be a line item of the order, with the external line item's id`, detail });
       continue;
     }
     const ref = { id: ext.id, platform: ext.platform, line_items: lines.map((l) => ({ id: String(l.id), origin_id: String(l.origin_id) })) };

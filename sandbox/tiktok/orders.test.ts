@@ -74,14 +74,14 @@ describe("orders", () => {
     const id = (await kit.control("POST", `/__sandbox/tiktok/shops/${ctx.shop.shopId}/orders`, { lineItems: [{ skuId: ctx.skuId, quantity: 1 }], status: "AWAITING_SHIPMENT" })).body.orderId;
     const li = (await call("GET", "/order/202507/orders", { query: { ids: id } })).body.data.orders[0].line_items[0].id;
     const add = await call("POST", "/order/202406/orders/external_orders", { body: { orders: [
-      { id, external_order: { id: "gid://shopify/Order/1", platform: "SHOPIFY", line_items: [{ id: li, origin_id: "gid://shopify/LineItem/9" }] } },
+      { id, external_order: { id: "gid://shopify/Order/1", platform: "SHOPIFY", line_items: [{ id: "gid://shopify/LineItem/9", origin_id: li }] } },
       { id: "576999", external_order: { id: "x", platform: "SHOPIFY", line_items: [] } },
     ] } });
     expect(add.body.code).toBe(0);
     expect(add.body.data.errors).toHaveLength(1);
     expect(add.body.data.errors[0].code).toBe("36020001");
     const search = await call("POST", "/order/202406/orders/external_order_search", { query: { platform: "SHOPIFY", external_order_id: "gid://shopify/Order/1" }, body: {} });
-    expect(search.body.data.orders).toEqual([{ id, external_order: { id: "gid://shopify/Order/1", platform: "SHOPIFY", line_items: [{ id: li, origin_id: "gid://shopify/LineItem/9" }] } }]);
+    expect(search.body.data.orders).toEqual([{ id, external_order: { id: "gid://shopify/Order/1", platform: "SHOPIFY", line_items: [{ id: "gid://shopify/LineItem/9", origin_id: li }] } }]);
     const get = await call("GET", `/order/202406/orders/${id}/external_orders`, { query: { platform: "SHOPIFY" } });
     expect(get.body.data.external_orders).toHaveLength(1);
   });

@@ -74,7 +74,7 @@ export function skuView(k: Sku): Record<string, unknown> {
 }
 
 /** The product as Get Product returns it (the live version unless `content` says otherwise). */
-export function productView(p: Product, shop: Shop, content: ProductContent = p.live): Record<string, unknown> {
+export function productView(p: Product, shop: Shop, content: ProductContent = p.live, globalSkuMap: Record<string, string> = {}): Record<string, unknown> {
   const { title, description, main_images, skus, ...extra } = content;
   const view: Record<string, unknown> = {
     id: p.id, status: p.status, title, description, main_images, skus: skus.map(skuView), category_chains: [], is_cod_allowed: false,
@@ -82,7 +82,12 @@ export function productView(p: Product, shop: Shop, content: ProductContent = p.
     has_draft: false, product_status: p.status === "PENDING" || p.status === "FAILED" ? "DRAFT" : p.status, product_types: [], is_not_for_sale: false,
     integrated_platform_statuses: [], sales_regions: [shop.region], ...extra,
   };
-  if (p.global_product_id) view.global_product_association = { global_product_id: p.global_product_id, sku_mappings: [] };
+  if (p.global_product_id) {
+    // globalSkuMap: global SKU id → this local product's SKU id, as the global product published it.
+    const localIds = new Set(skus.map((k) => k.id));
+    const sku_mappings = Object.entries(globalSkuMap).filter(([, local]) => localIds.has(local)).map(([global_sku_id, local_sku_id]) => ({ global_sku_id, local_sku_id, sales_attribute_mappings: [] }));
+    view.global_product_association = { global_product_id: p.global_product_id, sku_mappings };
+  }
   return view;
 }
 

@@ -75,11 +75,13 @@ export function findProduct(call: ApiCall, id: string): Product | ApiResult {
 function getProduct(call: ApiCall): ApiResult {
   const p = findProduct(call, call.params.product_id!);
   if ("code" in p) return p;
+  // A local product published from a global product names its global SKUs.
+  const skuMap = p.global_product_id ? call.store.s.globalProducts[p.global_product_id]?.locals.find((l) => l.product_id === p.id)?.sku_map : undefined;
   if (call.query.get("return_under_review_version") === "true") {
     if (!p.pending) return fail(12052547, "There is no version of this product that is under review. Please obtain the online version.");
-    return ok(productView(p, call.shop!, p.pending.content));
+    return ok(productView(p, call.shop!, p.pending.content, skuMap));
   }
-  return ok(productView(p, call.shop!));
+  return ok(productView(p, call.shop!, undefined, skuMap));
 }
 
 export const productReadRoutes: Route[] = [

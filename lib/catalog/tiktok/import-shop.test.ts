@@ -144,7 +144,8 @@ describe("TikTok catalog import", () => {
     const from = Math.min(startedAt.getTime(), platformUpdatedAt.getTime()) - RECONCILE_OVERLAP_MS;
     expect(probe.cursor.windows).toEqual([{ updateGe: Math.floor(from / 1000), updateLe: null, createGe: null, createLe: null, skip: 0 }]);
     await finishTikTokImport({ importId: probe.importId });
-    const future = new Date(Date.now() + 86_400_000);
+    // A day after the platform's own time (the shared sandbox clock may run ahead of the wall clock).
+    const future = new Date(platformUpdatedAt.getTime() + 86_400_000);
     await testDb.tikTokProduct.update({
       where: { connectionId_externalId: { connectionId: shop!.connectionId, externalId: created!.id } },
       data: { title: "Renamed by a newer event", platformUpdatedAt: future, detailFetchedAt: null },

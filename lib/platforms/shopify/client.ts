@@ -7,6 +7,8 @@ import { errorFromGraphqlAnswer, errorFromNetwork, errorFromUserErrors, ShopifyA
 import { bulkOperationById, bulkOperationRunQuery, type BulkOperation } from "./operations/bulk-operations";
 import type { OperationData, ShopifyOperation } from "./operations/define-operation";
 import { catalogSizePage, productsPage, productVariantsPage, productWithVariantsQuery } from "./operations/products";
+import { fulfilledOrdersPage } from "./operations/fulfilled-orders";
+import { orderFulfillmentQuery } from "./operations/order-fulfillment";
 import { productSyncSource, productSyncVariants } from "./operations/product-sync-source";
 import { shopDetails } from "./operations/shop";
 import { webhookSubscriptionCreate, webhookSubscriptionDelete, webhookSubscriptions } from "./operations/webhook-subscriptions";
@@ -140,6 +142,16 @@ export class ShopifyAdminClient {
     return (await this.request(productSyncVariants, { id: options.productId, after: options.after })).product;
   }
 
+  /** A fulfillment and the order it belongs to (fulfillment sync); either is null when it does not exist. */
+  async orderFulfillment(options: { orderId: string; fulfillmentId: string }) {
+    return this.request(orderFulfillmentQuery, options);
+  }
+
+  /** A page of orders matching `query` (newest update last), with their fulfillments' tracking (the fulfillment backstop). */
+  async fulfilledOrdersPage(options: { query: string; after: string | null }) {
+    return (await this.request(fulfilledOrdersPage, options)).orders;
+  }
+
   /** Starts a bulk query; resolves to the operation as created (poll it with `bulkOperation`). */
   async runBulkQuery(options: { query: string; groupObjects: boolean }): Promise<BulkOperation> {
     const payload = (await this.request(bulkOperationRunQuery, options)).bulkOperationRunQuery;
@@ -151,6 +163,11 @@ export class ShopifyAdminClient {
 
   async bulkOperation(id: string): Promise<BulkOperation | null> {
     return (await this.request(bulkOperationById, { id })).bulkOperation;
+  }
+
+  /** Any operation declared with defineOperation(); userErrors come back in the data for the caller to judge. */
+  async run<T>(operation: ShopifyOperation<T>, variables: Record<string, unknown> = {}): Promise<T> {
+    return this.request(operation, variables);
   }
 
   private async request<T>(operation: ShopifyOperation<T>, variables: Record<string, unknown> = {}): Promise<T> {

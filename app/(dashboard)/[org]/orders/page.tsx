@@ -1,29 +1,21 @@
-import { ShoppingCart } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { buttonVariants } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { OrdersList } from "@/components/orders/orders-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { Spinner } from "@/components/ui/spinner";
 import { requireOrgPage } from "@/lib/auth/page-access";
 
 export const metadata: Metadata = { title: "Orders" };
 
+// Layouts and pages render in parallel: every page checks access itself.
 export default async function OrdersPage({ params }: { params: Promise<{ org: string }> }) {
-  const { org: access } = await requireOrgPage((await params).org);
-  const org = access.organizationSlug;
+  await requireOrgPage((await params).org);
   return (
     <>
       <PageHeader title="Orders" description="Every TikTok order, its state in both stores, and what needs attention." />
-      <EmptyState
-        icon={ShoppingCart}
-        title="No orders yet"
-        description="TikTok orders appear here when they are ready to ship, once your TikTok Shop is connected and paired with your Shopify store."
-        action={
-          <Link href={`/${org}/connections`} className={buttonVariants()}>
-            Connect your TikTok Shop
-          </Link>
-        }
-      />
+      <Suspense fallback={<Spinner label="Loading orders" />}>
+        <OrdersList />
+      </Suspense>
     </>
   );
 }

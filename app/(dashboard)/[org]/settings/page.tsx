@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CarriersPanel } from "@/components/settings/carriers-panel";
 import { OrganizationSettingsForm } from "@/components/settings/organization-settings-form";
 import { SyncSettingsPanel } from "@/components/settings/sync-settings-panel";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,6 +17,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
       <div className="space-y-10">
         <OrganizationSettingsForm initial={{ name: organization.name, timeZone: organization.timeZone }} timeZones={Intl.supportedValuesOf("timeZone")} />
         <SyncSettingsPanel />
+        <CarriersPanel />
       </div>
     </>
   );

@@ -1,0 +1,96 @@
+// Integration: a cross-border seller's global product, published to two markets (two TikTok shops
+// paired with one Shopify store), imported from the sandbox: one row on Products with its markets,
+// and mapping its SKUs in one market maps the same global SKUs in the other.
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listProducts } from "@/lib/catalog/list-products";
+import { runTikTokImport } from "@/lib/catalog/tiktok/import-test-kit";
+import { setDbClient } from "@/lib/db";
+import { connectedShopifyStore, connectedTikTokShops, newOrganization } from "@/lib/testing/connected-stores";
+import { resetDatabase, testDb } from "@/lib/testing/db";
+import { sandboxControl } from "@/lib/testing/sandbox-browser";
+import { applyMappingBatch, createMappingBatch } from "./apply-batch";
+import { shopifyProduct } from "./catalog-fixtures";
+import { computeProposals } from "./compute-proposals";
+import { mapSkus } from "./map-skus";
+
+beforeAll(() => setDbClient(testDb));
+beforeEach(() => resetDatabase());
+
+async function crossBorder() {
+  const org = await newOrganization();
+  const shopify = await connectedShopifyStore(org);
+  const { sellerId, shops } = await connectedTikTokShops(org, { shopifyConnectionId: shopify.connectionId, sellerType: "CROSS_BORDER", regions: ["GB", "DE"] });
+  const [gb, de] = shops;
+  await sandboxControl("POST", "/__sandbox/tiktok/global-products", {
+    sellerId,
+    publishTo: [gb!.shopId, de!.shopId],
+    products: [
+      { title: "Merino Beanie", skus: [{ sellerSku: "BEANIE-GRY", price: "19.00", quantity: 3 }, { sellerSku: "BEANIE-BLK", price: "19.00", quantity: 4 }] },
+      { title: "Wool Scarf", skus: [{ sellerSku: "SCARF-1", price: "29.00", quantity: 1 }] },
+    ],
+  });
+  for (const shop of shops) await runTikTokImport({ connectionId: shop.connectionId });
+  const stores = { org, organizationId: org.organizationId, tiktokConnectionId: gb!.connectionId, shopifyConnectionId: shopify.connectionId };
+  const beanie = await shopifyProduct(testDb, stores, { title: "Merino Beanie", variants: [{ sku: "BEANIE-GRY" }, { sku: "BEANIE-BLK" }] });
+  const scarf = await shopifyProduct(testDb, stores, { title: "Wool Scarf", variants: [{ sku: "SCARF-1" }] });
+  return { org, stores, gb: gb!, de: de!, beanie, scarf };
+}
+
+describe("cross-border global products", () => {
+  it("shows one row per global product with its markets, and Map in one market maps the others", async () => {
+    const { org, gb, de, beanie } = await crossBorder();
+    const unmapped = await listProducts({ organizationId: org.organizationId, query: { tab: "unmapped" } });
+    expect(unmapped.counts).toEqual({ unmapped: 2, mapped: 0, attention: 0 });
+    const row = unmapped.products.find((p) => p.title === "Merino Beanie")!;
+    expect(row.globalProductId).toBeTruthy();
+    expect(row).toMatchObject({ skuCount: 4, mappedSkuCount: 0 });
+    expect(row.markets.map((m) => ({ region: m.shop.region, shop: m.shop.id, skus: m.skuCount, mapped: m.mappedSkuCount }))).toEqual(
+      expect.arrayContaining([
+        { region: "GB", shop: gb.connectionId, skus: 2, mapped: 0 },
+        { region: "DE", shop: de.connectionId, skus: 2, mapped: 0 },
+      ]),
+    );
+    // One market's filter shows that market's local product alone.
+    const deOnly = await listProducts({ organizationId: org.organizationId, query: { tab: "unmapped", shop: de.connectionId } });
+    expect(deOnly.products.map((p) => ({ title: p.title, markets: p.markets.length, shop: p.shop.id }))).toEqual([
+      { title: "Merino Beanie", markets: 0, shop: de.connectionId },
+      { title: "Wool Scarf", markets: 0, shop: de.connectionId },
+    ]);
+
+    // Bulk auto-map in the GB shop: the beanie's two global SKUs are mapped in DE as well.
+    const review = await computeProposals({ organizationId: org.organizationId, tiktokConnectionId: gb.connectionId });
+    const beanieRows = review.products.find((p) => p.title === "Merino Beanie")!.rows;
+    const rows = beanieRows.map((r) => ({ tiktokSkuId: r.tiktokSkuId, shopifyVariantId: r.shopify!.variantId, rule: r.rule!, snapshot: r.snapshot }));
+    const { batchId } = await createMappingBatch({ org, tiktokConnectionId: gb.connectionId, rows });
+    expect(await applyMappingBatch({ organizationId: org.organizationId, batchId })).toMatchObject({ mappedSkus: 2, failures: [] });
+    const mappings = await testDb.mapping.findMany({ where: { organizationId: org.organizationId }, include: { tiktokSku: true } });
+    expect(mappings.map((m) => ({ shop: m.tiktokConnectionId, sku: m.tiktokSku.sellerSku, variant: m.shopifyVariantId, batchId: m.batchId, rule: m.rule })).sort((a, b) => `${a.shop}${a.sku}`.localeCompare(`${b.shop}${b.sku}`))).toEqual(
+      [
+        { shop: gb.connectionId, sku: "BEANIE-BLK", variant: beanie.variants[1]!.id, batchId, rule: "EXACT_SKU" },
+        { shop: gb.connectionId, sku: "BEANIE-GRY", variant: beanie.variants[0]!.id, batchId, rule: "EXACT_SKU" },
+        { shop: de.connectionId, sku: "BEANIE-BLK", variant: beanie.variants[1]!.id, batchId, rule: "EXACT_SKU" },
+        { shop: de.connectionId, sku: "BEANIE-GRY", variant: beanie.variants[0]!.id, batchId, rule: "EXACT_SKU" },
+      ].sort((a, b) => `${a.shop}${a.sku}`.localeCompare(`${b.shop}${b.sku}`)),
+    );
+    const mapped = await listProducts({ organizationId: org.organizationId, query: { tab: "mapped" } });
+    expect(mapped.products.map((p) => ({ title: p.title, skus: p.skuCount, mapped: p.mappedSkuCount, markets: p.markets.map((m) => m.mappedSkuCount) }))).toEqual([{ title: "Merino Beanie", skus: 4, mapped: 4, markets: [2, 2] }]);
+  });
+
+  it("maps by hand in one market and follows into the other; a market's SKU already mapped keeps its mapping", async () => {
+    const { org, stores, gb, de, scarf } = await crossBorder();
+    const deScarf = await testDb.tikTokSku.findFirstOrThrow({ where: { connectionId: de.connectionId, sellerSku: "SCARF-1" } });
+    const other = await shopifyProduct(testDb, stores, { title: "Scarf (old)", variants: [{ sku: "SCARF-OLD" }] });
+    await mapSkus({ org, input: { tiktokConnectionId: de.connectionId, pairs: [{ tiktokSkuId: deScarf.id, shopifyVariantId: other.variants[0]!.id }] } });
+
+    const gbScarf = await testDb.tikTokSku.findFirstOrThrow({ where: { connectionId: gb.connectionId, sellerSku: "SCARF-1" } });
+    // DE's scarf was mapped first: mapping GB's does not touch it.
+    expect(await mapSkus({ org, input: { tiktokConnectionId: gb.connectionId, pairs: [{ tiktokSkuId: gbScarf.id, shopifyVariantId: scarf.variants[0]!.id }] } })).toEqual({ mapped: 1, otherMarketSkus: 0 });
+    expect((await testDb.mapping.findUniqueOrThrow({ where: { tiktokSkuId: deScarf.id } })).shopifyVariantId).toBe(other.variants[0]!.id);
+
+    const deBeanie = await testDb.tikTokSku.findFirstOrThrow({ where: { connectionId: de.connectionId, sellerSku: "BEANIE-GRY" } });
+    const variant = await testDb.shopifyVariant.findFirstOrThrow({ where: { sku: "BEANIE-GRY" } });
+    expect(await mapSkus({ org, input: { tiktokConnectionId: de.connectionId, pairs: [{ tiktokSkuId: deBeanie.id, shopifyVariantId: variant.id }] } })).toEqual({ mapped: 1, otherMarketSkus: 1 });
+    const gbBeanie = await testDb.tikTokSku.findFirstOrThrow({ where: { connectionId: gb.connectionId, sellerSku: "BEANIE-GRY" } });
+    expect(await testDb.mapping.findUniqueOrThrow({ where: { tiktokSkuId: gbBeanie.id } })).toMatchObject({ shopifyVariantId: variant.id, rule: "MANUAL", tiktokConnectionId: gb.connectionId, createdById: org.userId });
+  });
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MappingIssue" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'MAP';
