@@ -23,9 +23,9 @@ const bodies: Record<string, unknown> = {
   "POST /api/orgs/[org]/mapping/batches": { tiktokConnectionId: "cmwy00000000000000000000b", rows: [] },
   "POST /api/orgs/[org]/connections/tiktok/shops": { authorizationId: "x", shops: [{ shopId: "1", shopifyConnectionId: "y" }] },
   "POST /api/orgs/[org]/product-sync/previews": { purpose: "settings", tiktokConnectionId: null, settings: {} },
+  "PUT /api/orgs/[org]/carriers/[tiktokConnectionId]": { mappings: [{ company: "UPS", providerId: "1" }], fallbackProviderId: null },
   "POST /api/orgs/[org]/products/[productId]/edit": { overrides: { title: "Taken over" } },
   "POST /api/orgs/[org]/products/bulk-edit": { tiktokProductIds: ["cmwy00000000000000000000d"], titlePrefix: "Taken over " },
-  "PUT /api/orgs/[org]/carriers/[tiktokConnectionId]": { mappings: [{ company: "UPS", providerId: "1" }], fallbackProviderId: null },
 };
 
 interface Tenant extends Account {
@@ -39,8 +39,8 @@ interface Tenant extends Account {
   tiktokConnectionId: string;
   previewId: string;
   tiktokShopId: string;
-  productId: string;
   orderId: string;
+  productId: string;
 }
 
 async function makeTenant(browser: import("@playwright/test").Browser, request: import("@playwright/test").APIRequestContext, name: string): Promise<Tenant> {
@@ -114,12 +114,12 @@ async function makeTenant(browser: import("@playwright/test").Browser, request: 
     tiktokConnectionId,
     previewId,
     tiktokShopId: seller.shops[0]!.shopId,
-    productId,
     orderId,
+    productId,
   };
 }
 
-function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string; productId: string; orderId: string }): string {
+function fill(path: string, tenantSlug: string, ids: { memberId: string; invitationId: string; connectionId: string; batchId: string; tiktokConnectionId: string; previewId: string; orderId: string; productId: string }): string {
   // GET routes that need a query to answer 200 for their owner.
   const query = path.endsWith("/mapping/variants")
     ? `?tiktokConnectionId=${ids.tiktokConnectionId}&q=Shirt`

@@ -35,14 +35,20 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
 
   await connectStoresInBrowser(page, { orgSlug: owner.orgSlug, storeName: store.name, seller });
 
-  // Connecting starts the imports; the products appear under Unmapped Products.
+  // Connecting starts the imports; the products appear under Unmapped Products, except the socks:
+  // their SKU is on two Shopify variants, a conflict that needs attention.
   await page.goto(`/${owner.orgSlug}/products`);
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("5", { timeout: 5000 });
+    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("4", { timeout: 5000 });
+    await expect(page.getByRole("tab", { name: /Needs attention/ })).toContainText("1", { timeout: 5000 });
   }).toPass({ timeout: 90_000 });
-  for (const title of ["Canvas Tote Bag", "Beanie", "Pin", "Socks", "Mystery Box"]) await expect(page.getByText(title, { exact: true })).toBeVisible();
+  for (const title of ["Canvas Tote Bag", "Beanie", "Pin", "Mystery Box"]) await expect(page.getByText(title, { exact: true })).toBeVisible();
   await expect(page.getByText(/Last imported/).first()).toBeVisible();
+  await page.getByRole("tab", { name: /Needs attention/ }).click();
+  await expect(page.getByText("Socks", { exact: true })).toBeVisible();
+  await expect(page.getByText(new RegExp(`Conflict: SKU SOCK-${tag}: 2 Shopify variants have the SKU SOCK-${tag}`))).toBeVisible();
+  await page.getByRole("tab", { name: /Unmapped Products/ }).click();
 
   // Review: clean matches (exact, normalized, barcode) are pre-checked; the ambiguous socks are not.
   await page.getByRole("button", { name: "Bulk auto-map" }).click();
@@ -64,6 +70,7 @@ test("connect, import, Bulk auto-map, review, Map, Mapped Products and Needs att
   await expect(page.getByText("Canvas Tote Bag", { exact: true })).toHaveCount(0);
 
   // The ambiguous socks are mapped by hand: search the Shopify store and pick one.
+  await page.getByRole("tab", { name: /Needs attention/ }).click();
   await page.getByRole("button", { name: "Map Socks by hand" }).click();
   const manual = page.getByRole("dialog", { name: "Map Socks" });
   await manual.getByRole("button", { name: "Search" }).click();

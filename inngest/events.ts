@@ -57,6 +57,11 @@ export const newTikTokProductsArrived = eventType("mapping/new-products.arrived"
   schema: z.object({ organizationId: z.string().min(1), tiktokConnectionId: z.string().min(1) }),
 });
 
+/** A store's cached catalog changed (a product webhook): its shops' mapping conflicts are looked at again. */
+export const catalogChanged = eventType("catalog/changed", {
+  schema: z.object({ organizationId: z.string().min(1), connectionId: z.string().min(1) }),
+});
+
 /** Compute an overwrite preview ("what will be overwritten") in the background. */
 export const productSyncPreviewRequested = eventType("product-sync/preview.requested", {
   schema: z.object({ organizationId: z.string().min(1), previewId: z.string().min(1) }),

@@ -2,6 +2,7 @@ import { applyMappingBatchFn } from "./functions/apply-mapping-batch";
 import { autoMapNewProductsFn } from "./functions/auto-map-new-products";
 import { checkConnectionHealthFn } from "./functions/check-connection-health";
 import { checkStoreFn } from "./functions/check-store";
+import { detectMappingConflictsFn } from "./functions/detect-mapping-conflicts";
 import { importCatalogFn } from "./functions/import-catalog";
 import { processWebhookDeliveryFn } from "./functions/process-webhook-delivery";
 import { reconcileCatalogsFn } from "./functions/reconcile-catalogs";
@@ -38,6 +39,7 @@ export const functions = [
   reconcileCatalogsFn,
   applyMappingBatchFn,
   autoMapNewProductsFn,
+  detectMappingConflictsFn,
   computeSyncPreviewFn,
   syncProductFn,
   followShopifyProductFn,

@@ -1,7 +1,9 @@
 // npm run test:resilience: with sandbox faults (errors and 429s on 20% of platform calls, duplicated and
 // dropped webhooks) and the app restarted once mid-run, every phase's counts must come out exact. Prints
 // every count it checked; exits 1 on any mismatch. RESILIENCE_ORDERS sizes the order phase (default 300).
+import { fulfillmentPhase } from "./resilience/fulfillment-phase";
 import { orderPhase } from "./resilience/order-phase";
+import { productSyncPhase } from "./resilience/product-sync-phase";
 import { startHarness } from "./resilience/harness";
 import type { Phase } from "./resilience/phase";
 import { setUpTenant } from "./resilience/tenant";
@@ -19,8 +21,8 @@ async function main(): Promise<number> {
     const tenant = await setUpTenant(h, { products: 20 });
     log(`faults on: ${JSON.stringify(FAULTS)}`);
     await h.sandbox("POST", "/__sandbox/faults", FAULTS);
-    // A fulfillment phase (Shopify → TikTok tracking) goes after the orders, on the same tenant.
-    const phases: Phase[] = [orderPhase({ orders: ORDERS, timeoutMs: 15 * 60_000 })];
+    // Each phase builds on the one before, on the same tenant: the orders it created are then fulfilled.
+    const phases: Phase[] = [orderPhase({ orders: ORDERS, timeoutMs: 15 * 60_000 }), fulfillmentPhase({ timeoutMs: 12 * 60_000 }), productSyncPhase({ timeoutMs: 8 * 60_000 })];
     let failed = 0;
     for (const phase of phases) {
       log(`phase: ${phase.name}`);

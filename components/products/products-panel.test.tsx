@@ -39,6 +39,7 @@ const list: ProductList = {
       partlyMapped: true,
       skus: [],
       globalProductId: null,
+      globalTitle: null,
       markets: [],
       attention: [],
       sync: null,

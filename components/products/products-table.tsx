@@ -80,6 +80,7 @@ const columns: ColumnDef<ProductListItem>[] = [
         // Cross-border: one global product, published to several markets.
         <div className="space-y-0.5" aria-label={`Markets of ${row.original.title}`}>
           <Badge>global product · {row.original.markets.length} markets</Badge>
+          {row.original.globalTitle && row.original.globalTitle !== row.original.title ? <p className="text-xs text-slate-500">Global: {row.original.globalTitle}</p> : null}
           <ul className="text-xs text-slate-700">
             {row.original.markets.map((market) => (
               <li key={market.productId}>

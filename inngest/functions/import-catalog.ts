@@ -2,6 +2,7 @@ import { archiveDeletedMappings, restoreRevivedMappings } from "@/lib/mapping/ar
 import { detectConflictsAfterImport } from "@/lib/mapping/detect-mapping-conflicts";
 import { failCatalogImport, recordImportSummary } from "@/lib/catalog/report-import";
 import { finishCatalogImport, importCatalogStep, startCatalogImport, type ImportProgress } from "@/lib/catalog/run-import";
+import { importGlobalProducts } from "@/lib/catalog/tiktok/import-global-products";
 import { AppError } from "@/lib/errors";
 import { inngest } from "../client";
 import { catalogImportRequested, newTikTokProductsArrived } from "../events";
@@ -41,6 +42,8 @@ export const importCatalogFn = inngest.createFunction(
     }
     // An AppError's message is written for the merchant: onFailure shows it as the reason.
     if (progress) throw new AppError("CONFLICT", `The catalog is larger than one import run can read (${MAX_STEPS} pages)`);
+    // Cross-border sellers: their global products, whose local products the pages above read.
+    if (platform === "TIKTOK") await step.run("global-products", () => importGlobalProducts({ organizationId, connectionId, importId }));
     await step.run("finish", () => finishCatalogImport({ organizationId, platform, importId }));
     const archived = await step.run("archive-deleted-mappings", () => archiveDeletedMappings({ organizationId }));
     await step.run("restore-revived-mappings", () => restoreRevivedMappings({ organizationId }));

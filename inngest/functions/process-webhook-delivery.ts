@@ -3,7 +3,7 @@ import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { recordDeliveryFailure } from "@/lib/webhooks/record-delivery-failure";
 import { inngest } from "../client";
 import { tiktokOrderEventId } from "@/lib/orders/tiktok-order-event-id";
-import { newTikTokProductsArrived, shopifyFulfillmentChanged, shopifyProductChanged, tiktokOrderChanged, webhookReceived } from "../events";
+import { catalogChanged, newTikTokProductsArrived, shopifyFulfillmentChanged, shopifyProductChanged, tiktokOrderChanged, webhookReceived } from "../events";
 
 /** Does what a verified webhook asks, one delivery at a time per store. */
 export const processWebhookDeliveryFn = inngest.createFunction(
@@ -44,6 +44,9 @@ export const processWebhookDeliveryFn = inngest.createFunction(
       const { updateTime, ...order } = outcome.tiktokOrderChanged;
       // The same id as the poll's event for this change: whichever comes first is kept.
       await step.sendEvent("import-order", tiktokOrderChanged.create({ ...order, source: "webhook" }, { id: tiktokOrderEventId({ ...order, updateTime }) }));
+    }
+    if (outcome.handled && outcome.catalogChanged) {
+      await step.sendEvent("detect-mapping-conflicts", catalogChanged.create(outcome.catalogChanged, { id: `conflicts-${deliveryId}` }));
     }
     return outcome;
   },

@@ -116,7 +116,7 @@ function marketsOf(locals: ProductRow[]) {
   }));
 }
 
-function toProductView({ row, product, locals, issues, sync }: { row: ProductPageRow; product: ProductRow; locals: ProductRow[]; issues: AttentionItem[]; sync: ProductSyncView | null }) {
+function toProductView({ row, product, locals, globalTitle, issues, sync }: { row: ProductPageRow; product: ProductRow; locals: ProductRow[]; globalTitle: string | null; issues: AttentionItem[]; sync: ProductSyncView | null }) {
   // Needs attention covers every market of a global product.
   const all: ProductRow = locals.length > 1 ? { ...product, skus: locals.flatMap((local) => local.skus) } : product;
   return {
@@ -132,6 +132,8 @@ function toProductView({ row, product, locals, issues, sync }: { row: ProductPag
     skus: product.skus.map(toSkuView),
     /** Cross-border: the global product this local product was published from (null: a local product). */
     globalProductId: product.globalProductId,
+    /** The global product's own title (as Search Global Products lists it), when imported. */
+    globalTitle,
     /** Cross-border: one entry per market when the global product is published to several (the row covers them all). */
     markets: marketsOf(locals),
     /** Why the product is under "Needs attention" and how to fix it: open "Map" issues, conflicts and broken mappings. */
@@ -179,6 +181,9 @@ export async function listProducts({ organizationId, query: input }: ListProduct
   const marketIds = await otherMarketProductIds({ organizationId, query, rows: page });
   const allIds = [...productIds, ...marketIds];
   const [loaded, issues, syncStates] = await Promise.all([loadProducts({ organizationId, productIds: allIds }), openMappingIssues({ organizationId, productIds: allIds }), syncStatesOf({ organizationId, productIds })]);
+  const globalIds = [...new Set(loaded.flatMap((product) => (product.globalProductId ? [product.globalProductId] : [])))];
+  const globals = globalIds.length === 0 ? [] : await db().tikTokGlobalProduct.findMany({ where: { organizationId, externalId: { in: globalIds } }, select: { externalId: true, title: true } });
+  const globalTitles = new Map(globals.map((g) => [g.externalId, g.title]));
   const products = new Map(loaded.map((product) => [product.id, product]));
   const byGlobal = new Map<string, ProductRow[]>();
   for (const product of [...loaded].sort((a, b) => a.connection.name.localeCompare(b.connection.name) || a.id.localeCompare(b.id))) {
@@ -194,7 +199,8 @@ export async function listProducts({ organizationId, query: input }: ListProduct
       if (!product) return [];
       const locals = row.markets > 1 && product.globalProductId ? (byGlobal.get(product.globalProductId) ?? [product]) : [product];
       const rowIssues = locals.flatMap((local) => issues.get(local.id) ?? []);
-      return [toProductView({ row, product, locals, issues: rowIssues, sync: syncStates.get(row.id) ?? null })];
+      const globalTitle = product.globalProductId ? (globalTitles.get(product.globalProductId) ?? null) : null;
+      return [toProductView({ row, product, locals, globalTitle, issues: rowIssues, sync: syncStates.get(row.id) ?? null })];
     }),
     nextCursor: rows.length > query.limit && last ? encodeProductCursor({ title: last.title, id: last.key }) : null,
   };

@@ -2,6 +2,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setDbClient } from "../db";
 import { resetDatabase, testDb } from "../testing/db";
+import { sandboxControl } from "../testing/sandbox-browser";
 import { fulfillInShopify, fulfillmentStores, placeOrder } from "./fulfillment-test-kit";
 import { getCarrierSettings } from "./get-carrier-settings";
 import { listOrderFulfillments, listOrderFulfillmentsSchema } from "./list-order-fulfillments";
@@ -47,6 +48,16 @@ describe("carrier settings", () => {
     expect(() => setCarrierMappingsSchema.parse({ mappings: [], fallbackProviderId: null, extra: 1 })).toThrow();
     expect(() => setCarrierMappingsSchema.parse({ mappings: Array.from({ length: 201 }, (_, i) => ({ company: `C${i}`, providerId: UPS })), fallbackProviderId: null })).toThrow();
     expect(await testDb.carrierMapping.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("TikTok refusing to list the providers is a message to act on, and nothing is saved", async () => {
+    const kit = await fulfillmentStores();
+    await sandboxControl("POST", `/__sandbox/tiktok/shops/${kit.shop.shopId}/deauthorize`, {});
+    const error = await setCarrierMappings({ org: kit.org, tiktokConnectionId: kit.shop.connectionId, input: { mappings: [{ company: "My Parcels", providerId: UPS }], fallbackProviderId: null } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("needs to be re-authorized on TikTok: reconnect it under Connections") });
+    expect(await testDb.carrierMapping.count()).toBe(0);
+    // Now marked for re-authorization: the settings say so instead of listing providers.
+    expect(await getCarrierSettings({ organizationId: kit.org.organizationId, tiktokConnectionId: kit.shop.connectionId })).toMatchObject({ providers: [], providersError: expect.stringContaining("is not connected") });
   });
 
   it("another tenant's shop, or a Shopify store, is not found", async () => {

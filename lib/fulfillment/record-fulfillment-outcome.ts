@@ -30,12 +30,15 @@ export async function markFulfillmentFailed(row: FulfillmentRowRef, reason: stri
     connectionId: row.tiktokConnectionId,
   });
   const digest = createHash("sha256").update(reason).digest("hex").slice(0, 16);
+  const organization = await db().organization.findUnique({ where: { id: row.organizationId }, select: { slug: true } });
   await raiseNotification({
     organizationId: row.organizationId,
     kind: "fulfillment.failed",
     level: "WARNING",
     title: `TikTok order ${row.tiktokOrderId} needs attention`,
     body: reason,
+    // The Orders page, searched for the order: its row has the reason and Retry.
+    href: organization ? `/${organization.slug}/orders?q=${encodeURIComponent(row.tiktokOrderId)}` : undefined,
     dedupeKey: `fulfillment-failed:${row.id}:${digest}`,
   });
   await recordFulfillmentOnOrder({ ...orderOf(row), outcome: "not-sent", message: `Tracking not sent: ${reason}` });

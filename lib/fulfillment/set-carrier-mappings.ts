@@ -2,12 +2,14 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import type { OrgContext } from "../auth/org-access";
 import { db } from "../db";
-import { badRequest } from "../errors";
+import { AppError, badRequest } from "../errors";
+import { log } from "../log";
+import { isTikTokApiError } from "../platforms/tiktok/errors";
 import { carrierKey } from "./carrier-names";
 import { getCarrierSettings, type CarrierSettings } from "./get-carrier-settings";
 import { loadFulfillmentShop, requireConnectedShop } from "./load-fulfillment-shop";
 import { FALLBACK_KEY } from "./resolve-carrier";
-import { defaultShippingProviders } from "./tiktok/fulfillment-api";
+import { defaultShippingProviders, type FulfillmentShop } from "./tiktok/fulfillment-api";
 
 export const MAX_CARRIER_MAPPINGS = 200;
 
@@ -38,7 +40,7 @@ export async function setCarrierMappings({ org, tiktokConnectionId, input }: { o
     if (earlier !== undefined) throw badRequest(`mappings.${index}.company: "${row.company}" is the same carrier as "${earlier}"; keep one row.`);
     seen.set(key, row.company);
   }
-  const providers = await defaultShippingProviders(requireConnectedShop(loaded));
+  const providers = await readProviders(requireConnectedShop(loaded), loaded.connection.name);
   const named = (id: string, field: string) => {
     const provider = providers.find((p) => p.id === id);
     if (!provider) throw badRequest(`${field}: ${id} is not a shipping provider TikTok offers ${loaded.connection.name}.`);
@@ -59,4 +61,17 @@ export async function setCarrierMappings({ org, tiktokConnectionId, input }: { o
     await recordAudit({ tx, organizationId, actorUserId: org.userId, action: "settings.updated", target: { type: "connection", id: loaded.connection.id }, summary: `Set the carriers of ${loaded.connection.name}: ${input.mappings.length} mapped${fallback}.` });
   });
   return getCarrierSettings({ organizationId, tiktokConnectionId });
+}
+
+/** TikTok's providers to check the table against; TikTok being unreachable is a message to try again, not a 500. */
+async function readProviders(shop: FulfillmentShop, shopName: string) {
+  try {
+    return await defaultShippingProviders(shop);
+  } catch (error) {
+    if (!isTikTokApiError(error)) throw error;
+    log.warn("shipping providers unavailable", { connectionId: shop.connectionId, kind: error.kind, code: error.code });
+    if (error.rateLimited) throw new AppError("RATE_LIMITED", "TikTok is busy: save the carriers again in a minute.");
+    if (error.needsReauthorization) throw new AppError("CONFLICT", `${shopName} needs to be re-authorized on TikTok: reconnect it under Connections, then save the carriers again.`);
+    throw new AppError("CONFLICT", `TikTok's shipping providers for ${shopName} could not be read, so nothing was saved. Try again in a minute.`);
+  }
 }

@@ -127,7 +127,9 @@ describe("fulfillment sync", () => {
     expect((await tiktokOrderInSandbox(order.tiktokOrderId)).package_details[0]).toMatchObject({ tracking_number: "9400100000000000000031", tracking_updates: 0 });
     // TikTok still has the first number, and the row says so beside the reason.
     expect(await testDb.orderFulfillment.findFirstOrThrow()).toMatchObject({ status: "FAILED", trackingNumber: "9400100000000000000031", lastError: expect.stringContaining("TikTok Seller Center") });
-    expect(await testDb.notification.count({ where: { kind: "fulfillment.failed" } })).toBe(1);
+    expect(await testDb.notification.findMany({ where: { kind: "fulfillment.failed" } })).toEqual([
+      expect.objectContaining({ organizationId: kit.org.organizationId, href: `/${kit.org.organizationSlug}/orders?q=${order.tiktokOrderId}`, body: expect.stringContaining("within 72 hours") }),
+    ]);
     // Seen again, the same refusal notifies once.
     await sync(kit, order.shopifyOrderId, fulfillmentId);
     expect(await testDb.notification.count({ where: { kind: "fulfillment.failed" } })).toBe(1);

@@ -176,6 +176,9 @@ describe("Select all across the review's pages (rest)", () => {
 
     const { batchId } = await createMappingBatch({ org: stores.org, tiktokConnectionId: stores.tiktokConnectionId, rows: [], rest: { after: "0" } });
     const other = await pairedStores(testDb);
+    // Select all in another tenant's shop is not found, and stores nothing.
+    await expect(createMappingBatch({ org: stores.org, tiktokConnectionId: other.tiktokConnectionId, rows: [], rest: { after: "0" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await testDb.mappingBatch.count()).toBe(1);
     expect(await expandMappingBatch({ organizationId: other.organizationId, batchId })).toEqual({ done: true, added: 0 });
     expect(storedRequestSchema.parse((await testDb.mappingBatch.findUniqueOrThrow({ where: { id: batchId } })).requested)).toMatchObject({ rows: [], rest: { after: "0" } });
     expect(await testDb.mapping.count()).toBe(0);

@@ -3,6 +3,7 @@
 // and mapping its SKUs in one market maps the same global SKUs in the other.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listProducts } from "@/lib/catalog/list-products";
+import { importGlobalProducts } from "@/lib/catalog/tiktok/import-global-products";
 import { runTikTokImport } from "@/lib/catalog/tiktok/import-test-kit";
 import { setDbClient } from "@/lib/db";
 import { connectedShopifyStore, connectedTikTokShops, newOrganization } from "@/lib/testing/connected-stores";
@@ -29,11 +30,12 @@ async function crossBorder() {
       { title: "Wool Scarf", skus: [{ sellerSku: "SCARF-1", price: "29.00", quantity: 1 }] },
     ],
   });
-  for (const shop of shops) await runTikTokImport({ connectionId: shop.connectionId });
+  const imports = [];
+  for (const shop of shops) imports.push(await runTikTokImport({ connectionId: shop.connectionId }));
   const stores = { org, organizationId: org.organizationId, tiktokConnectionId: gb!.connectionId, shopifyConnectionId: shopify.connectionId };
   const beanie = await shopifyProduct(testDb, stores, { title: "Merino Beanie", variants: [{ sku: "BEANIE-GRY" }, { sku: "BEANIE-BLK" }] });
   const scarf = await shopifyProduct(testDb, stores, { title: "Wool Scarf", variants: [{ sku: "SCARF-1" }] });
-  return { org, stores, gb: gb!, de: de!, beanie, scarf };
+  return { org, stores, gb: gb!, de: de!, beanie, scarf, importId: imports[0]!.importId };
 }
 
 describe("cross-border global products", () => {
@@ -92,5 +94,34 @@ describe("cross-border global products", () => {
     expect(await mapSkus({ org, input: { tiktokConnectionId: de.connectionId, pairs: [{ tiktokSkuId: deBeanie.id, shopifyVariantId: variant.id }] } })).toEqual({ mapped: 1, otherMarketSkus: 1 });
     const gbBeanie = await testDb.tikTokSku.findFirstOrThrow({ where: { connectionId: gb.connectionId, sellerSku: "BEANIE-GRY" } });
     expect(await testDb.mapping.findUniqueOrThrow({ where: { tiktokSkuId: gbBeanie.id } })).toMatchObject({ shopifyVariantId: variant.id, rule: "MANUAL", tiktokConnectionId: gb.connectionId, createdById: org.userId });
+  });
+
+  it("imports the seller's global products (one search page here), newer update_time winning; a local seller reads none", async () => {
+    const { org, gb, importId } = await crossBorder();
+    const callsBefore = (await testDb.catalogImport.findUniqueOrThrow({ where: { id: importId } })).apiCalls;
+    expect(await importGlobalProducts({ organizationId: org.organizationId, connectionId: gb.connectionId, importId })).toEqual({ calls: 1, globalProducts: 2 });
+    expect((await testDb.catalogImport.findUniqueOrThrow({ where: { id: importId } })).apiCalls).toBe(callsBefore + 1);
+    const rows = await testDb.tikTokGlobalProduct.findMany({ where: { organizationId: org.organizationId }, orderBy: { title: "asc" } });
+    expect(rows.map((r) => ({ title: r.title, status: r.status, skus: r.skuCount }))).toEqual([
+      { title: "Merino Beanie", status: "PUBLISHED", skus: 2 },
+      { title: "Wool Scarf", status: "PUBLISHED", skus: 1 },
+    ]);
+    const local = await testDb.tikTokProduct.findMany({ where: { connectionId: gb.connectionId }, select: { globalProductId: true } });
+    expect(new Set(local.map((p) => p.globalProductId))).toEqual(new Set(rows.map((r) => r.externalId)));
+
+    // A stored row with a later update time than TikTok's (an event read it newer) keeps its data; nothing is duplicated.
+    await testDb.tikTokGlobalProduct.update({ where: { id: rows[0]!.id }, data: { title: "Merino Beanie (newer)", platformUpdatedAt: new Date(Date.now() + 3_600_000) } });
+    await importGlobalProducts({ organizationId: org.organizationId, connectionId: gb.connectionId, importId });
+    expect(await testDb.tikTokGlobalProduct.count()).toBe(2);
+    expect((await testDb.tikTokGlobalProduct.findUniqueOrThrow({ where: { id: rows[0]!.id } })).title).toBe("Merino Beanie (newer)");
+    const [row] = (await listProducts({ organizationId: org.organizationId, query: { tab: "unmapped", q: "Beanie" } })).products;
+    expect(row).toMatchObject({ title: "Merino Beanie", globalTitle: "Merino Beanie (newer)" });
+
+    // Another organization's id, or a local seller's shop, reads nothing.
+    const other = await newOrganization("Other");
+    expect(await importGlobalProducts({ organizationId: other.organizationId, connectionId: gb.connectionId, importId })).toEqual({ calls: 0, globalProducts: 0 });
+    const shopify = await connectedShopifyStore(other);
+    const { shops } = await connectedTikTokShops(other, { shopifyConnectionId: shopify.connectionId });
+    expect(await importGlobalProducts({ organizationId: other.organizationId, connectionId: shops[0]!.connectionId, importId })).toEqual({ calls: 0, globalProducts: 0 });
   });
 });

@@ -18,6 +18,8 @@ export type DeliveryOutcome =
       shopifyFulfillmentChanged?: ShopifyFulfillmentChanged;
       /** A TikTok order changed: the job queues its import. */
       tiktokOrderChanged?: { organizationId: string; tiktokConnectionId: string; tiktokOrderId: string; updateTime: number | null };
+      /** A store's cached catalog changed: the job asks for its mapping conflicts to be looked at again. */
+      catalogChanged?: { organizationId: string; connectionId: string };
     }
   | { handled: false; reason: string };
 

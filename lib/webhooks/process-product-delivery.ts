@@ -44,6 +44,7 @@ export async function processProductDelivery({ delivery }: { delivery: WebhookDe
   return {
     handled: true,
     action,
+    catalogChanged: { organizationId: connection.organizationId, connectionId },
     ...(created && { newProductsIn: { organizationId: connection.organizationId, tiktokConnectionId: connectionId } }),
     ...(shopifyProductId && { shopifyProductChanged: { organizationId: connection.organizationId, shopifyConnectionId: connectionId, shopifyProductId } }),
   };
