@@ -116,3 +116,42 @@ test("edit, preview, push; the override survives the next Shopify change; a view
   expect(refused.status()).toBe(403);
   expect((await listing()).underReview?.version.title).toBe("Merino Wool Scarf - TikTok Exclusive");
 });
+
+test("bulk edit: a title prefix on a selection, previewed, then pushed to each listing", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const owner = await createAccount(request, { label: "bulk", organizationName: "Bulk Co" });
+  const page = await pageFor(browser, owner);
+  const tag = suffix().toUpperCase();
+  const names = ["Linen Shirt", "Linen Trousers"];
+  const store = await newShopifyStore();
+  await sandbox("POST", `/__sandbox/shopify/shops/${store.domain}/products`, {
+    products: names.map((title, i) => ({ title, descriptionHtml: "<p>Linen</p>", variants: [{ sku: `BK-${tag}-${i}`, price: "40.00", inventoryQuantity: 3 }] })),
+  });
+  const seller = await newTikTokSeller();
+  const shopId = seller.shops[0]!.shopId;
+  const { products } = await sandbox<{ products: { id: string }[] }>("POST", `/__sandbox/tiktok/shops/${shopId}/products`, {
+    products: names.map((title, i) => ({ title, description: "<p>Linen</p>", skus: [{ sellerSku: `BK-${tag}-${i}`, price: "40.00", quantity: 3 }] })),
+  });
+  await connectStoresInBrowser(page, { orgSlug: owner.orgSlug, storeName: store.name, seller });
+  await page.goto(`/${owner.orgSlug}/products`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("tab", { name: /Unmapped Products/ })).toContainText("2", { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Bulk auto-map" }).click();
+  await page.getByRole("dialog", { name: "Bulk auto-map" }).getByRole("button", { name: "Map 2 SKUs" }).click();
+  await expect(page.getByText(/2 products? mapped, 0 failed/)).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole("link", { name: "Bulk edit TikTok listings" }).click();
+  for (const name of names) await page.getByLabel(`Select ${name}`).check();
+  await page.getByLabel("Title prefix").fill("SUMMER ");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("bulk-preview-row")).toHaveCount(2);
+  await expect(page.getByTestId("bulk-preview-row").first()).toContainText("→ SUMMER Linen");
+  const listing = (id: string) => sandbox<{ title: string; underReview: { version: { title: string } } | null }>("GET", `/__sandbox/tiktok/shops/${shopId}/products/${id}`);
+  expect((await listing(products[0]!.id)).underReview).toBeNull(); // a preview writes nothing
+  await page.getByRole("button", { name: "Save and push" }).click();
+  await expect(page.getByText("Pushed to 2 of 2 products.")).toBeVisible({ timeout: 30_000 });
+  expect((await listing(products[0]!.id)).underReview?.version.title).toBe("SUMMER Linen Shirt");
+  expect((await listing(products[1]!.id)).underReview?.version.title).toBe("SUMMER Linen Trousers");
+});

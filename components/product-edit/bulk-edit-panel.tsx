@@ -27,7 +27,8 @@ export function BulkEditPanel() {
   const [confirmGlobal, setConfirmGlobal] = useState(false);
   const [rows, setRows] = useState<BulkEditRow[] | null>(null);
   const list = useQuery({
-    queryKey: orgKeys.products(slug, { tab: "mapped", q }),
+    // Its own key: the Products page keeps its pages under orgKeys.products in another shape.
+    queryKey: [...orgKeys.all(slug), "bulk-edit-products", q],
     queryFn: () => fetchJson<ProductList>(`/api/orgs/${slug}/products?tab=mapped&limit=100${q ? `&q=${encodeURIComponent(q)}` : ""}`),
   });
   const run = useMutation({
