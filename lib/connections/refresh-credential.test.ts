@@ -161,7 +161,7 @@ describe("the hourly refresh-expiring-tokens job", () => {
 
     const listed = (await listConnections({ organizationId: org.organizationId })).tiktok[0]!;
     expect(listed.reauthorizeBy).toBe(endsAt.toISOString());
-    expect(reauthorizeNotice({ platform: "TikTok Shop", reauthorizeBy: listed.reauthorizeBy, active: listed.status === "ACTIVE", now: Date.now() })).toMatch(
+    expect(reauthorizeNotice({ platform: "TikTok Shop", reauthorizeBy: listed.reauthorizeBy, active: listed.status === "ACTIVE", now: (await sandboxControl<{ nowMs: number }>("GET", "/__sandbox/clock")).nowMs })).toMatch(
       /^TikTok Shop asks you to re-authorize Ferry within [23] days to keep syncing\.$/,
     );
     const day = endsAt.toISOString().slice(0, 10);

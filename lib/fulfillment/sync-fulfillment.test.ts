@@ -119,7 +119,9 @@ describe("fulfillment sync", () => {
     const order = await placeOrder(kit, [{ sku: "HAT", quantity: 1 }]);
     const fulfillmentId = await fulfillInShopify(kit, order.shopifyOrderId, { trackingNumber: "9400100000000000000031", company: "USPS" });
     await sync(kit, order.shopifyOrderId, fulfillmentId);
-    await sandboxControl("POST", "/__sandbox/clock", { advanceSeconds: 73 * 3600 });
+    // 73 hours after shipping, for this package alone (the sandbox clock is shared by every test file).
+    const shippedPackage = (await tiktokOrderInSandbox(order.tiktokOrderId)).package_details[0]!.package_id;
+    await sandboxControl("POST", `/__sandbox/tiktok/packages/${shippedPackage}/age`, { hours: 73 });
 
     await correctTrackingInShopify(kit, order.shopifyOrderId, { trackingNumber: "9400100000000000000032", company: "USPS" });
     const outcome = await sync(kit, order.shopifyOrderId, fulfillmentId);

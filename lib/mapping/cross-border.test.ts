@@ -115,7 +115,8 @@ describe("cross-border global products", () => {
     expect(new Set(local.map((p) => p.globalProductId))).toEqual(new Set(rows.map((r) => r.externalId)));
 
     // A stored row with a later update time than TikTok's (an event read it newer) keeps its data; nothing is duplicated.
-    await testDb.tikTokGlobalProduct.update({ where: { id: rows[0]!.id }, data: { title: "Merino Beanie (newer)", platformUpdatedAt: new Date(Date.now() + 3_600_000) } });
+    // Later than the platform's own time, not the wall clock: other test files move the shared sandbox clock ahead.
+    await testDb.tikTokGlobalProduct.update({ where: { id: rows[0]!.id }, data: { title: "Merino Beanie (newer)", platformUpdatedAt: new Date(rows[0]!.platformUpdatedAt.getTime() + 3_600_000) } });
     await importGlobalProducts({ organizationId: org.organizationId, connectionId: gb.connectionId, importId });
     expect(await testDb.tikTokGlobalProduct.count()).toBe(2);
     expect((await testDb.tikTokGlobalProduct.findUniqueOrThrow({ where: { id: rows[0]!.id } })).title).toBe("Merino Beanie (newer)");

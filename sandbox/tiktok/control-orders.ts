@@ -128,3 +128,19 @@ export function getOrderControl(ctx: SandboxContext, store: Store, orderId: stri
     package_details: o.packages.map((id) => ({ ...packageView(store, store.s.packages[id]!), tracking_updates: store.s.packages[id]!.tracking_updates })),
   });
 }
+
+const ageInput = z.object({ hours: z.number().positive().max(24 * 365) }).strict();
+
+/**
+ * Move a shipped package's ship time back, so a test can reach the end of TikTok's tracking-edit window for
+ * one package without moving the sandbox clock (which every other shop and token shares).
+ */
+export function agePackage(store: Store, packageId: string, input: unknown): SandboxResponse {
+  const pkg = store.s.packages[packageId];
+  if (!pkg) return badRequest(`unknown package ${packageId}`, 404);
+  const r = ageInput.safeParse(input);
+  if (!r.success) return badRequest(`expected {hours}: ${issues(r.error)}`);
+  if (pkg.shipped_at === null) return badRequest(`package ${packageId} has not been shipped`, 409);
+  pkg.shipped_at -= r.data.hours * 3_600_000;
+  return json(200, { packageId, shippedAt: new Date(pkg.shipped_at).toISOString() });
+}

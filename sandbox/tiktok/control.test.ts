@@ -72,6 +72,7 @@ const cases: [string, string, string, unknown, number, RegExp][] = [
   ["an unknown status", "POST", "/orders/ORDER/status", { status: "LOST" }, 400, /status/],
   ["an illegal transition", "POST", "/orders/ORDER/status", { status: "COMPLETED" }, 409, /cannot become COMPLETED/],
   ["an unknown order", "GET", "/orders/576000", undefined, 404, /unknown order/],
+  ["ageing an unknown package", "POST", "/packages/1152000/age", { hours: 73 }, 404, /unknown package 1152000/],
   ["authorizing an unknown app", "POST", "/authorize", { appKey: "nope", shopId: "SHOP" }, 404, /unknown app nope/],
   ["authorizing without an appKey", "POST", "/authorize", { shopId: "SHOP" }, 400, /appKey/],
   ["authorizing an unknown seller", "POST", "/authorize", { appKey: APP.appKey, sellerId: "749999" }, 404, /existing sellerId or shopId/],

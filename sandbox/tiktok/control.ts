@@ -2,7 +2,7 @@ import { z } from "zod";
 import { badRequest, json } from "../core/http";
 import type { SandboxContext, SandboxRequest, SandboxResponse } from "../core/platform";
 import { getApp } from "./apps";
-import { changeOrderStatus, createOrder, getOrderControl } from "./control-orders";
+import { agePackage, changeOrderStatus, createOrder, getOrderControl } from "./control-orders";
 import { deleteProductControl, getProductControl, issues, promotionControl, reviewControl, seedProducts } from "./control-products";
 import { createGlobalProducts, getGlobalControl } from "./global-products";
 import { randomToken } from "./ids";
@@ -35,6 +35,7 @@ const routes: [string, string, Handler][] = [
   ["GET", "global-products/:id", (ctx, _req, p) => getGlobalControl(getStore(ctx), p[0]!)],
   ["POST", "orders/:id/status", (ctx, req, p) => changeOrderStatus(ctx, getStore(ctx), p[0]!, req.body)],
   ["GET", "orders/:id", (ctx, _req, p) => getOrderControl(ctx, getStore(ctx), p[0]!)],
+  ["POST", "packages/:id/age", (ctx, req, p) => agePackage(getStore(ctx), p[0]!, req.body)],
   ["POST", "authorize", (ctx, req) => authorizeShortcut(ctx, req.body)],
 ];
 
