@@ -35,8 +35,8 @@ export type ImportOutcome = { handled: true; action: string; orderId: string } |
 
 type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>;
 
-function findRow(tiktokConnectionId: string, tiktokOrderId: string) {
-  return db().tikTokOrder.findUnique({ where: { tiktokConnectionId_tiktokOrderId: { tiktokConnectionId, tiktokOrderId } } });
+function findRow(organizationId: string, tiktokConnectionId: string, tiktokOrderId: string) {
+  return db().tikTokOrder.findFirst({ where: { organizationId, tiktokConnectionId, tiktokOrderId } });
 }
 
 export async function loadOrderPairing({ organizationId, tiktokConnectionId }: { organizationId: string; tiktokConnectionId: string }) {
@@ -145,7 +145,7 @@ async function upsertRow(options: { organizationId: string; tiktokConnectionId: 
     ? { currency: order.payment.currency, totalAmount: order.payment.total_amount, itemCount: order.line_items.length, isSample: !!order.is_sample_order, tiktokCreatedAt: new Date(order.create_time * 1000) }
     : {};
   const updateTime = order?.update_time ?? 0;
-  const before = await findRow(tiktokConnectionId, tiktokOrderId);
+  const before = await findRow(organizationId, tiktokConnectionId, tiktokOrderId);
   if (!before) {
     try {
       const created = await db().tikTokOrder.create({
@@ -156,6 +156,8 @@ async function upsertRow(options: { organizationId: string; tiktokConnectionId: 
     } catch (error) {
       // Another run created the row a moment ago: carry on with it.
       if ((error as { code?: string }).code !== "P2002") throw error;
+      // The unique key is (shop, order): a row this organization cannot see is never touched.
+      if (!(await findRow(organizationId, tiktokConnectionId, tiktokOrderId))) throw new Error(`TikTok order ${tiktokOrderId} is held under another organization`);
       return upsertRow(options);
     }
   }
@@ -165,7 +167,7 @@ async function upsertRow(options: { organizationId: string; tiktokConnectionId: 
     data: { tiktokStatus: status, tiktokUpdateTime: updateTime, ...(before.shopifyConnectionId ? {} : { shopifyConnectionId: options.shopifyConnectionId }), ...facts },
   });
   if (moved.count === 1 && before.tiktokStatus !== status) await recordOrderEvent({ organizationId, orderId: before.id, kind: "status", message: `TikTok status: ${status}.` });
-  return (await findRow(tiktokConnectionId, tiktokOrderId))!;
+  return (await findRow(organizationId, tiktokConnectionId, tiktokOrderId))!;
 }
 
 async function setState(row: Row, change: { state: "WAITING" | "SKIPPED"; stateReason: string; kind: "waiting" | "skipped" }): Promise<ImportOutcome> {
