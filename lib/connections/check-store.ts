@@ -45,7 +45,7 @@ export async function checkStore({ organizationId, connectionId }: CheckStoreOpt
   try {
     if (connection.platform === "SHOPIFY") {
       const shop = await withShopifyClient({ credentialId: connection.credentialId, shop: connection.externalId }, (client) => client.getShop());
-      await db().connection.updateMany({ where, data: { ...passed(), name: shop.name, currency: shop.currencyCode, timeZone: shop.ianaTimezone } });
+      await db().connection.updateMany({ where, data: { ...passed(), name: shop.name, currency: shop.currencyCode, timeZone: shop.ianaTimezone, catalogVariants: shop.variantsCount, catalogCountedAt: new Date() } });
     } else {
       const shops = await withTikTokToken(connection.credentialId, (client, token) => client.getAuthorizedShops(token));
       const shop = shops.find((s) => s.id === connection.externalId);

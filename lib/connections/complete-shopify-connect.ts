@@ -61,6 +61,8 @@ export async function completeShopifyConnect({ query, userId }: CompleteShopifyC
       name: shop.name,
       currency: shop.currencyCode,
       timeZone: shop.ianaTimezone,
+      catalogVariants: shop.variantsCount,
+      catalogCountedAt: new Date(),
       credentialId: credential.id,
       status: "ACTIVE" as const,
       statusReason: null,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { seedSandboxCatalog, type SeedProduct } from "../catalog/shopify/seed-sandbox-catalog";
 import { resolveOrgAccess, type OrgContext } from "../auth/org-access";
 import { signUp } from "../auth/sign-up";
 import { completeShopifyConnect } from "../connections/complete-shopify-connect";
@@ -17,14 +18,18 @@ export async function newOrganization(name = "Acme"): Promise<OrgContext> {
   return resolveOrgAccess({ slug: organizationSlug, userId });
 }
 
-/** A new sandbox Shopify store, connected to the organization. */
-export async function connectedShopifyStore(org: OrgContext, options: { currency?: string; plan?: string } = {}) {
+/**
+ * A new sandbox Shopify store, connected to the organization. `catalog` is seeded before the store is
+ * connected, as a merchant's store already holds its products (Shopify counts them at connect).
+ */
+export async function connectedShopifyStore(org: OrgContext, options: { currency?: string; plan?: string; catalog?: SeedProduct[] } = {}) {
   const name = `store-${suffix()}`;
   const domain = `${name}.myshopify.com`;
   await sandboxControl("POST", "/__sandbox/shopify/shops", { domain, ...(options.currency ? { currency: options.currency } : {}), ...(options.plan ? { plan: options.plan } : {}) });
+  const seeded = options.catalog ? await seedSandboxCatalog({ domain, products: options.catalog }) : [];
   const { authorizeUrl } = await startShopifyConnect({ org, shop: name });
   const { connectionId } = await completeShopifyConnect({ query: (await installShopifyApp(authorizeUrl)).searchParams, userId: org.userId });
-  return { connectionId, domain };
+  return { connectionId, domain, seeded };
 }
 
 /** New sandbox TikTok shops of one seller, connected and paired with the given Shopify connection. */

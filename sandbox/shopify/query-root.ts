@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { paginateRecords, type PageArgs } from "./connection";
 import { parseGid } from "./ids";
 import type { GqlContext } from "./gql-context";
-import { fulfillmentOrderSearch, orderSearch, productSearch, searchConnection, variantSearch, type SearchArgs } from "./search-specs";
+import { fulfillmentOrderSearch, orderSearch, productSearch, searchConnection, searchCount, variantSearch, type SearchArgs } from "./search-specs";
 import { parseSearch } from "./search-query";
 import { bulkOperationView, loadNode, webhookSubscriptionView } from "./views-admin";
 import { locationView, productView, shopView, variantView } from "./views-catalog";
@@ -33,6 +33,11 @@ export function queryRoot(g: GqlContext): Record<string, unknown> {
       searchConnection({ search: variantSearch(shop), args, info, g, view: (v) => variantView(shop, v) }),
     products: (args: SearchArgs, _g: GqlContext, info: GraphQLResolveInfo) =>
       searchConnection({ search: productSearch(shop), args, info, g, view: (p) => productView(shop, p) }),
+    productsCount: (args: { query?: string | null; limit?: number | null }, _g: GqlContext, info: GraphQLResolveInfo) =>
+      searchCount({ search: productSearch(shop), args, info, g }),
+    // "No supported search fields": Shopify counts every variant whatever the query says.
+    productVariantsCount: (args: { limit?: number | null }, _g: GqlContext, info: GraphQLResolveInfo) =>
+      searchCount({ search: variantSearch(shop), args: { limit: args.limit }, info, g }),
     orders: (args: SearchArgs, _g: GqlContext, info: GraphQLResolveInfo) =>
       searchConnection({ search: orderSearch(shop), args, info, g, view: (o) => orderView(shop, o) }),
     fulfillmentOrders: (args: SearchArgs & { includeClosed?: boolean | null }, _g: GqlContext, info: GraphQLResolveInfo) =>

@@ -6,6 +6,7 @@ import { paginate, type Connection, type PageArgs } from "./connection";
 import type { GqlContext } from "./gql-context";
 import { displayFulfillmentStatus } from "./orders";
 import { checkSearchFields } from "./search-fields";
+import { countOf } from "../core/range-index";
 import { searchMatches, type SearchSpec, type SortSpec } from "./search-plan";
 import { parseSearch, type FieldAccessors, type SearchTerm } from "./search-query";
 import { orderStatus, seconds, shopIndex } from "./shop-index";
@@ -136,4 +137,15 @@ export function searchConnection<T, V>(options: {
   const query = checkSearchFields({ query: parseSearch(args.query), raw: args.query, implemented: Object.keys(search.spec.fields), info, g });
   const { matches, valueOf } = searchMatches(search.spec, query, sort);
   return paginate({ matches, args, valueOf, load: (id) => options.view(search.spec.load(id)!), unbounded: g.bulk });
+}
+
+/** A `…Count(query, limit)` root field: the matches, capped at `limit` (null: no cap) with precision AT_LEAST above it. */
+export function searchCount<T>(options: {
+  search: { spec: SearchSpec<T>; sorts: Record<string, SortSpec> }; args: { query?: string | null; limit?: number | null }; info: GraphQLResolveInfo; g: GqlContext;
+}): { count: number; precision: "EXACT" | "AT_LEAST" } {
+  const { search, args, info, g } = options;
+  const query = checkSearchFields({ query: parseSearch(args.query), raw: args.query, implemented: Object.keys(search.spec.fields), info, g });
+  const total = countOf(searchMatches(search.spec, query, search.sorts.ID!).matches({}));
+  const limit = args.limit === undefined ? 10_000 : args.limit;
+  return limit !== null && total > limit ? { count: limit, precision: "AT_LEAST" } : { count: total, precision: "EXACT" };
 }

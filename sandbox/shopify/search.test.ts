@@ -175,6 +175,32 @@ describe("search, sort keys and paging", () => {
   });
 });
 
+describe("counts", () => {
+  it("productsCount follows the search; productVariantsCount counts every variant; both cap at the limit", async () => {
+    const products = Object.values(shop.products);
+    const drafts = products.filter((p) => p.status === "DRAFT").length;
+    const variants = Object.keys(shop.variants).length;
+    const res = await gql(ctx, token, `{
+      all: productsCount { count precision }
+      drafts: productsCount(query: "status:draft") { count precision }
+      capped: productsCount(limit: 10) { count precision }
+      variants: productVariantsCount { count precision }
+      uncapped: productVariantsCount(limit: null) { count precision }
+      few: productVariantsCount(limit: 7) { count precision }
+    }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data).toEqual({
+      all: { count: products.length, precision: "EXACT" },
+      drafts: { count: drafts, precision: "EXACT" },
+      capped: { count: 10, precision: "AT_LEAST" },
+      variants: { count: variants, precision: "EXACT" },
+      uncapped: { count: variants, precision: "EXACT" },
+      few: { count: 7, precision: "AT_LEAST" },
+    });
+    expect(drafts).toBeGreaterThan(0);
+  });
+});
+
 describe("search fields and sort keys the sandbox does not serve", () => {
   it("ignores a field Shopify does not know and warns in extensions.search, as Shopify does", async () => {
     const res = await gql(ctx, token, `{ products(first: 100, query: "status:draft colour:red -flavour:mint") { nodes { id } } }`);

@@ -3,6 +3,7 @@ import { db, setDbClient } from "../../db";
 import { connectedShopifyStore, newOrganization } from "../../testing/connected-stores";
 import { resetDatabase, testDb } from "../../testing/db";
 import { sandboxControl } from "../../testing/sandbox-browser";
+import { checkStore } from "../../connections/check-store";
 import { normalizeSku } from "../normalize-sku";
 import { applyShopifyProductDelete, applyShopifyProductUpdate } from "./apply-webhook";
 import { gidNumber } from "./catalog-rows";
@@ -24,11 +25,9 @@ async function runImport(options: StartShopifyImportOptions & { chunkLines?: num
   return { importId, strategy, phases, run };
 }
 
+/** A store that held `products` when it was connected (Shopify counted them then). */
 async function storeWith(products: SeedProduct[]) {
-  const org = await newOrganization();
-  const store = await connectedShopifyStore(org);
-  const seeded = await seedSandboxCatalog({ domain: store.domain, products });
-  return { ...store, seeded };
+  return connectedShopifyStore(await newOrganization(), { catalog: products });
 }
 
 /** The stored catalog equals what was seeded, variant by variant. */
@@ -64,8 +63,8 @@ describe("Shopify catalog import", () => {
     const { strategy, phases, run } = await runImport({ connectionId: store.connectionId, kind: "full" });
     expect(strategy).toBe("pages");
     expect(phases).toEqual(["pages", "pages", "pages"]);
-    // One probe call, three pages, one follow-up page for the 13-variant product.
-    expect(run).toMatchObject({ status: "SUCCEEDED", total: 193, processed: 193, apiCalls: 5 });
+    // Counted at connect, so no probe: three pages, one follow-up page for the 13-variant product.
+    expect(run).toMatchObject({ status: "SUCCEEDED", total: 193, processed: 193, apiCalls: 4 });
     await expectCatalog({ connectionId: store.connectionId, products, seeded: store.seeded });
   });
 
@@ -77,8 +76,8 @@ describe("Shopify catalog import", () => {
     expect(first.phases.slice(0, 2)).toEqual(["bulk-start", "bulk-poll"]);
     // 375 lines (75 products + 300 variants) in chunks of at least 60 lines.
     expect(first.phases.filter((p) => p === "bulk-read").length).toBeGreaterThanOrEqual(5);
-    // probe, bulkOperationRunQuery, one poll
-    expect(first.run).toMatchObject({ status: "SUCCEEDED", total: 300, processed: 300, apiCalls: 3 });
+    // Counted at connect, so no probe: bulkOperationRunQuery, one poll.
+    expect(first.run).toMatchObject({ status: "SUCCEEDED", total: 300, processed: 300, apiCalls: 2 });
     await expectCatalog({ connectionId: store.connectionId, products, seeded: store.seeded });
 
     const before = await db().shopifyVariant.findMany({ where: { connectionId: store.connectionId }, orderBy: { externalId: "asc" } });
@@ -87,6 +86,26 @@ describe("Shopify catalog import", () => {
     expect(second.run.apiCalls).toBe(2);
     const after = await db().shopifyVariant.findMany({ where: { connectionId: store.connectionId }, orderBy: { externalId: "asc" } });
     expect(after).toEqual(before);
+  });
+
+  it("probes the size when the count from connect is old, and a store check renews the count", async () => {
+    const store = await storeWith(sandboxCatalog({ variants: 300, perProduct: 4, prefix: "Old" }));
+    const hoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    await db().connection.update({ where: { id: store.connectionId }, data: { catalogCountedAt: hoursAgo } });
+    const probed = await runImport({ connectionId: store.connectionId, kind: "full", bulkThresholdVariants: 100 });
+    // probe, bulkOperationRunQuery, one poll
+    expect(probed.run).toMatchObject({ status: "SUCCEEDED", processed: 300, apiCalls: 3 });
+    expect(probed.strategy).toBe("bulk");
+
+    // Connected while empty, filled afterwards: the count is stale until a check renews it.
+    const empty = await connectedShopifyStore(await newOrganization());
+    await seedSandboxCatalog({ domain: empty.domain, products: sandboxCatalog({ variants: 300, perProduct: 4, prefix: "Late" }) });
+    expect(await db().connection.findUniqueOrThrow({ where: { id: empty.connectionId } })).toMatchObject({ catalogVariants: 0 });
+    const org = await db().connection.findUniqueOrThrow({ where: { id: empty.connectionId }, select: { organizationId: true } });
+    await checkStore({ organizationId: org.organizationId, connectionId: empty.connectionId });
+    expect(await db().connection.findUniqueOrThrow({ where: { id: empty.connectionId } })).toMatchObject({ catalogVariants: 300 });
+    const renewed = await runImport({ connectionId: empty.connectionId, kind: "full", bulkThresholdVariants: 100 });
+    expect(renewed).toMatchObject({ strategy: "bulk", run: { processed: 300, apiCalls: 2 } });
   });
 
   it("a reconcile picks up a changed product and reads only what changed", async () => {

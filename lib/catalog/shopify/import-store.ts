@@ -21,6 +21,8 @@ export type ShopifyImportKind = "full" | "reconcile";
 export const DEFAULT_BULK_THRESHOLD_VARIANTS = 500;
 /** Lines of the bulk file per step (the chunk then runs on to the end of its last product). */
 export const DEFAULT_CHUNK_LINES = 2000;
+/** A catalog count this recent (connect, or the last store check) picks the strategy; an older one is probed again. */
+const CATALOG_COUNT_FRESH_MS = 60 * 60_000;
 /** A reconcile re-reads products changed since the last good import began, less this margin for clock skew. */
 const RECONCILE_MARGIN_MS = 5 * 60_000;
 
@@ -41,11 +43,12 @@ export async function startShopifyImport(options: StartShopifyImportOptions): Pr
   const threshold = options.bulkThresholdVariants ?? DEFAULT_BULK_THRESHOLD_VARIANTS;
   const counter: CallCounter = { calls: 0 };
   try {
-    // A store whose last full import was already large skips the probe: bulk reads any size.
-    const known = options.kind === "full" ? await lastFullImportSize(store.connectionId) : null;
-    const variants = known !== null && known > threshold
+    const known = options.kind === "full" ? await knownCatalogSize(store.connectionId, threshold) : null;
+    const variants = known === "large"
       ? null
-      : await withShopifyClient(store, (client) => countVariantsUpTo({ client, search, threshold, counter }));
+      : known !== null
+        ? known
+        : await withShopifyClient(store, (client) => countVariantsUpTo({ client, search, threshold, counter }));
     await db().catalogImport.update({ where: { id: run.id }, data: { apiCalls: counter.calls, total: variants } });
     const cursor: ShopifyImportCursor = variants === null ? { phase: "bulk-start", search } : { phase: "pages", search, after: null };
     return { importId: run.id, cursor, strategy: variants === null ? "bulk" : "pages" };
@@ -56,13 +59,21 @@ export async function startShopifyImport(options: StartShopifyImportOptions): Pr
   }
 }
 
-async function lastFullImportSize(connectionId: string): Promise<number | null> {
+/**
+ * What a full import knows of the catalog's size without a probe: "large" when the last full import
+ * was (bulk reads any size, so a store that shrank costs nothing extra), else the variants Shopify
+ * counted with the shop details at connect or at a check, when that count is recent. Null: probe.
+ */
+async function knownCatalogSize(connectionId: string, threshold: number): Promise<number | "large" | null> {
   const last = await db().catalogImport.findFirst({
     where: { connectionId, kind: "full", status: "SUCCEEDED" },
     orderBy: { startedAt: "desc" },
     select: { processed: true },
   });
-  return last?.processed ?? null;
+  if (last && last.processed > threshold) return "large";
+  const counted = await db().connection.findUniqueOrThrow({ where: { id: connectionId }, select: { catalogVariants: true, catalogCountedAt: true } });
+  if (counted.catalogVariants === null || !counted.catalogCountedAt || Date.now() - counted.catalogCountedAt.getTime() > CATALOG_COUNT_FRESH_MS) return null;
+  return counted.catalogVariants > threshold ? "large" : counted.catalogVariants;
 }
 
 async function reconcileSearch(options: { connectionId: string; since?: Date }): Promise<string | null> {

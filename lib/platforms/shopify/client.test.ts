@@ -5,13 +5,13 @@ import { InMemoryCostBudget } from "./cost-budget";
 import { ShopifyApiError } from "./errors";
 
 const SHOP = "acme.myshopify.com";
-const SHOP_DATA = { shop: { name: "Acme", myshopifyDomain: SHOP, currencyCode: "USD", ianaTimezone: "America/New_York", plan: { publicDisplayName: "Basic", partnerDevelopment: false, shopifyPlus: false } } };
-const cost = (currentlyAvailable: number, restoreRate = 50, requestedQueryCost = 2) => ({
+const SHOP_DATA = { shop: { name: "Acme", myshopifyDomain: SHOP, currencyCode: "USD", ianaTimezone: "America/New_York", plan: { publicDisplayName: "Basic", partnerDevelopment: false, shopifyPlus: false } }, productVariantsCount: { count: 10_000, precision: "AT_LEAST" } };
+const cost = (currentlyAvailable: number, restoreRate = 50, requestedQueryCost = 3) => ({
   cost: { requestedQueryCost, actualQueryCost: requestedQueryCost, throttleStatus: { maximumAvailable: 100, currentlyAvailable, restoreRate } },
 });
 const THROTTLED = (currentlyAvailable: number, restoreRate: number) => ({
   errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
-  extensions: { cost: { requestedQueryCost: 2, actualQueryCost: null, throttleStatus: { maximumAvailable: 100, currentlyAvailable, restoreRate } } },
+  extensions: { cost: { requestedQueryCost: 3, actualQueryCost: null, throttleStatus: { maximumAvailable: 100, currentlyAvailable, restoreRate } } },
 });
 
 type Answer = { status?: number; body: unknown; headers?: Record<string, string> } | "hang";
@@ -45,7 +45,7 @@ function harness(answers: Answer[], options: Partial<ShopifyAdminClientOptions> 
 describe("ShopifyAdminClient.request", () => {
   it("posts the pinned-version GraphQL call with the token and returns parsed data", async () => {
     const { client, calls } = harness([{ body: { data: SHOP_DATA, extensions: cost(98) } }]);
-    expect(await client.getShop()).toEqual(SHOP_DATA.shop);
+    expect(await client.getShop()).toEqual({ ...SHOP_DATA.shop, variantsCount: 10_000 });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe("https://acme.myshopify.com/admin/api/2026-10/graphql.json");
     expect(calls[0]!.token).toBe("shpat_first");
@@ -67,9 +67,9 @@ describe("ShopifyAdminClient.request", () => {
     await client.getShop();
     expect(sleeps).toEqual([]);
     await client.getShop();
-    // (requestedCost 2 - currentlyAvailable 0) / restoreRate 50 = 40 ms, read from the answer, not hard-coded
-    expect(sleeps).toEqual([40]);
-    expect(calls[1]!.at).toBe(40);
+    // (requestedCost 3 - currentlyAvailable 0) / restoreRate 50 = 60 ms, read from the answer, not hard-coded
+    expect(sleeps).toEqual([60]);
+    expect(calls[1]!.at).toBe(60);
   });
 
   it("follows the restore rate Shopify reports (a Plus shop refills faster)", async () => {
@@ -79,7 +79,7 @@ describe("ShopifyAdminClient.request", () => {
     ]);
     await client.getShop();
     await client.getShop();
-    expect(sleeps).toEqual([2]);
+    expect(sleeps).toEqual([3]);
   });
 
   it("on THROTTLED waits until the requested cost is back, then retries", async () => {
@@ -88,8 +88,8 @@ describe("ShopifyAdminClient.request", () => {
       { body: { data: SHOP_DATA, extensions: cost(0, 10) } },
     ]);
     expect((await client.getShop()).name).toBe("Acme");
-    expect(sleeps).toEqual([100]); // (2 - 1) / 10 s
-    expect(calls.map((c) => c.at)).toEqual([0, 100]);
+    expect(sleeps).toEqual([200]); // (3 - 1) / 10 s
+    expect(calls.map((c) => c.at)).toEqual([0, 200]);
   });
 
   it("tells the budget what Shopify reported and how much of the reservation went unused", async () => {
@@ -102,10 +102,10 @@ describe("ShopifyAdminClient.request", () => {
     };
     const { client } = harness([
       { body: THROTTLED(1, 10) },
-      { body: { data: SHOP_DATA, extensions: { cost: { requestedQueryCost: 2, actualQueryCost: 1, throttleStatus: { maximumAvailable: 100, currentlyAvailable: 0, restoreRate: 10 } } } } },
+      { body: { data: SHOP_DATA, extensions: { cost: { requestedQueryCost: 3, actualQueryCost: 1, throttleStatus: { maximumAvailable: 100, currentlyAvailable: 0, restoreRate: 10 } } } } },
     ], { budget });
     await client.getShop();
-    expect(reports).toEqual([{ shop: SHOP, available: 1, unused: 2 }, { shop: SHOP, available: 0, unused: 1 }]);
+    expect(reports).toEqual([{ shop: SHOP, available: 1, unused: 3 }, { shop: SHOP, available: 0, unused: 2 }]);
   });
 
   it("gives up after the bounded number of THROTTLED retries", async () => {

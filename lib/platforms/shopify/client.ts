@@ -77,8 +77,10 @@ export class ShopifyAdminClient {
     this.onAuthExpired = options.onAuthExpired;
   }
 
+  /** The shop's details, and how many variants its catalog holds (up to 10,000). */
   async getShop() {
-    return (await this.request(shopDetails)).shop;
+    const data = await this.request(shopDetails);
+    return { ...data.shop, variantsCount: data.productVariantsCount?.count ?? null };
   }
 
   async createWebhookSubscription(options: { topic: ShopifySubscriptionTopic; uri: string }): Promise<WebhookSubscription> {

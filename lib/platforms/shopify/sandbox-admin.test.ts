@@ -49,6 +49,7 @@ describe("Shopify Admin client against the sandbox", () => {
     expect(await client().getShop()).toEqual({
       name: "Ferry Admin", myshopifyDomain: SHOP, currencyCode: "CAD", ianaTimezone: "America/Toronto",
       plan: { publicDisplayName: "Advanced", partnerDevelopment: false, shopifyPlus: false },
+      variantsCount: 0,
     });
   });
 
@@ -96,7 +97,7 @@ describe("Shopify Admin client against the sandbox", () => {
 
   it("on THROTTLED waits for the reported restore rate and retries", async () => {
     // bucket 6 × 2 (advanced plan) = 12 points restoring 2 × 2 = 4 points/s: one subscription (12, 1 refunded)
-    // leaves 1, and the shop query (2) is throttled unless 250 ms pass in between.
+    // leaves 1, and the shop query (3) is throttled unless 500 ms pass in between.
     await h.control("POST", "/__sandbox/config", { shopify: { bucketSize: 6, restoreRate: 2 } });
     await h.control("POST", "/__sandbox/clock", { advanceSeconds: 10 }); // a full bucket to start from
     const seq = await lastSeq();
@@ -120,8 +121,8 @@ describe("Shopify Admin client against the sandbox", () => {
     const throttled = answers.find((a) => JSON.stringify(a.errors ?? "").includes("THROTTLED"))!;
     const status = throttled.extensions!.cost!.throttleStatus!;
     expect(status.restoreRate).toBe(4);
-    // (requested 2 - currentlyAvailable) / restoreRate, exactly as the answer reported them
-    expect(sleeps).toEqual([Math.ceil(((2 - status.currentlyAvailable) / status.restoreRate) * 1000)]);
+    // (requested 3 - currentlyAvailable) / restoreRate, exactly as the answer reported them
+    expect(sleeps).toEqual([Math.ceil(((3 - status.currentlyAvailable) / status.restoreRate) * 1000)]);
   });
 
   it("with one budget shared by two instances, waits before calls instead of being throttled", async () => {

@@ -16,9 +16,13 @@ export const shopDetails = defineOperation({
           shopifyPlus
         }
       }
+      productVariantsCount {
+        count
+        precision
+      }
     }
   `,
-  estimatedCost: 2,
+  estimatedCost: 3,
   data: z.object({
     shop: z.object({
       name: z.string(),
@@ -27,5 +31,7 @@ export const shopDetails = defineOperation({
       ianaTimezone: z.string(),
       plan: z.object({ publicDisplayName: z.string(), partnerDevelopment: z.boolean(), shopifyPlus: z.boolean() }),
     }),
+    // Capped at 10,000 (precision AT_LEAST above it): enough to choose pages or bulk for an import.
+    productVariantsCount: z.object({ count: z.number().int().nonnegative(), precision: z.enum(["EXACT", "AT_LEAST"]) }).nullable(),
   }),
 });
