@@ -3,7 +3,9 @@ import { db } from "../db";
 import { getShopSettings } from "../settings/get-shop-settings";
 import { failureMessage, recordSyncFailure, syncProduct, type SyncReason } from "./sync-product";
 
-export const SYNC_PAGE = 100;
+// Products per page (one job step). Each page ends by waiting for its slowest products, when fewer calls
+// are in flight than the limiter allows: 100 per page kept each endpoint at 38 calls/s, 250 at 41.7.
+export const SYNC_PAGE = 250;
 // Products synced at once in a page: enough calls in flight to keep each TikTok endpoint at its limit (the
 // shared limiter paces them), few enough for one function run.
 export const SYNC_CONCURRENCY = 24;

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { TikTokClient, type TikTokClientOptions } from "./client";
+import { LATE_SLOT_MS, TikTokClient, type TikTokClientOptions } from "./client";
 import { defineEndpoint } from "./endpoints";
 import { TikTokApiError } from "./errors";
 import { tiktokItemErrorSchema } from "./schemas";
@@ -113,6 +113,38 @@ describe("TikTokClient requests", () => {
     const { tiktok } = client([envelope({ errors: [{ code: 12052990, message: "warehouse left out", detail: { sku_id: "1" } }, { code: "12019028", message: "all warehouses" }] })]);
     const data = await tiktok.call({ endpoint: updateInventory, accessToken: "t", pathParams: { product_id: "9" }, body: { skus: [] } });
     expect(data.errors.map((e) => e.code)).toEqual([12052990, 12019028]);
+  });
+});
+
+describe("TikTokClient rate limiting", () => {
+  const ping = defineEndpoint({ method: "GET", path: "/product/202309/products/{product_id}", shopCipher: "optional", data: z.unknown() });
+  function limited(waits: number[], lateByMs: number) {
+    const keys: string[] = [];
+    const limiter = { reserve: async (key: string) => (keys.push(key), waits.shift() ?? 0) };
+    // A sleep that wakes `lateByMs` after it was asked to, as a busy event loop does.
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms + lateByMs));
+    return { keys, ...client([envelope({})], { limiter, sleep }) };
+  }
+
+  it("waits for the slot the limiter gives, keyed by app, shop and endpoint", async () => {
+    const { tiktok, calls, keys } = limited([20], 0);
+    await tiktok.call({ endpoint: ping, accessToken: "t", shopCipher: "c1", pathParams: { product_id: "1" } });
+    expect(keys).toEqual(["29a39d|c1|GET /product/202309/products/{product_id}"]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a call that wakes too late for its slot reserves another instead of landing with later calls", async () => {
+    const { tiktok, calls, keys } = limited([20, 0], LATE_SLOT_MS + 40);
+    await tiktok.call({ endpoint: ping, accessToken: "t", pathParams: { product_id: "1" } });
+    expect(keys).toHaveLength(2);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("gives up re-reserving after a few late wake-ups and sends", async () => {
+    const { tiktok, calls, keys } = limited([5, 5, 5, 5, 5, 5, 5], LATE_SLOT_MS + 20);
+    await tiktok.call({ endpoint: ping, accessToken: "t", pathParams: { product_id: "1" } });
+    expect(keys).toHaveLength(5);
+    expect(calls).toHaveLength(1);
   });
 });
 

@@ -12,6 +12,10 @@ import type { TikTokWebhookTopic } from "./webhooks";
  * TikTok limits each endpoint per app and shop (about 50 requests/s). The limiter reserves a slot for
  * a key and answers how long to wait first; the app backs it with Postgres so every instance shares it.
  */
+/** How late after its slot a call may still be sent (see awaitSlot). */
+export const LATE_SLOT_MS = 50;
+const MAX_SLOT_ATTEMPTS = 5;
+
 export interface TikTokRateLimiter {
   reserve(key: string): Promise<number>;
 }
@@ -52,6 +56,20 @@ export class TikTokClient {
   private readonly retry: RetryPolicy | undefined;
   private readonly limiter: TikTokRateLimiter | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
+
+  /**
+   * Waits for a slot. A call that wakes more than LATE_SLOT_MS after its slot (a busy event loop, a long
+   * pause) gives the slot up and reserves another: sent late, it would land in the same second as the
+   * calls reserved after it and push that second over the platform's limit.
+   */
+  private async awaitSlot(key: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const wait = await this.limiter!.reserve(key);
+      const due = performance.now() + wait;
+      if (wait > 0) await this.sleep(wait);
+      if (performance.now() - due <= LATE_SLOT_MS || attempt === MAX_SLOT_ATTEMPTS) return;
+    }
+  }
 
   constructor({ timeoutMs, retry, limiter, sleep, ...config }: TikTokClientOptions) {
     this.config = resolveTikTokConfig(config);
@@ -102,10 +120,7 @@ export class TikTokClient {
       policy: this.retry,
       shouldRetry: (error) => error.rateLimited || (error.retryable && isIdempotent(endpoint)),
       run: async () => {
-        if (this.limiter) {
-          const wait = await this.limiter.reserve(`${appKey}|${shopCipher ?? "-"}|${endpoint.method} ${endpoint.path}`);
-          if (wait > 0) await this.sleep(wait);
-        }
+        if (this.limiter) await this.awaitSlot(`${appKey}|${shopCipher ?? "-"}|${endpoint.method} ${endpoint.path}`);
         // signed per attempt: TikTok accepts a timestamp at most 5 minutes old
         const query: Record<string, string> = { ...extraQuery, app_key: appKey, timestamp: String(Math.floor(now() / 1000)) };
         if (shopCipher) query.shop_cipher = shopCipher;
