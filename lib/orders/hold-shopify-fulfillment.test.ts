@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withShopifyClient } from "../connections/shopify-session";
 import { setDbClient } from "../db";
 import { resetDatabase, testDb } from "../testing/db";
+import { orderCreate } from "../platforms/shopify/operations/order-import";
 import { followTikTokHoldInShopify, TIKTOK_HOLD_HANDLE, TIKTOK_HOLD_NOTES } from "./hold-shopify-fulfillment";
 import { importTikTokOrder } from "./import-tiktok-order";
 import { fulfillInShopify, orderStores, placeTikTokOrder, setTikTokOrderStatus, shopifyOrdersFor } from "./order-test-kit";
@@ -60,7 +61,7 @@ describe("a held import is held in Shopify", () => {
     await fulfillInShopify(s.shopify.domain, order!.id);
   });
 
-  it("retries don't double-hold or double-release, and a merchant's own hold is left alone", async () => {
+  it("retries don't double-hold or double-release, and another hold is left alone", async () => {
     const { s, id } = await heldImport();
     await run(s, id);
     const row = await testDb.tikTokOrder.findFirstOrThrow();
@@ -77,6 +78,20 @@ describe("a held import is held in Shopify", () => {
     const [after] = await shopifyOrdersFor(s.shopify.domain, id);
     expect(after!.fulfillmentOrders[0]).toMatchObject({ status: "ON_HOLD", holds: [{ handle: "fraud-check", reason: "HIGH_RISK_OF_FRAUD" }] });
     expect((await events(row.id)).filter((e) => e.kind === "error")).toEqual([]);
+  });
+
+  it("an import whose hold did not happen (the job failed after orderCreate): its retry holds the order", async () => {
+    const { s, id } = await heldImport();
+    await run(s, id);
+    const store = await storeOf(s);
+    const [order] = await shopifyOrdersFor(s.shopify.domain, id);
+    const fo = order!.fulfillmentOrders[0]!;
+    // What a failed hold leaves: the order in Shopify and HELD here, but not held in Shopify.
+    await withShopifyClient(store, (client) => client.releaseFulfillmentHolds({ fulfillmentOrderId: fo.id, holdIds: fo.holds.map((h) => h.id) }));
+    expect((await shopifyOrdersFor(s.shopify.domain, id))[0]!.fulfillmentOrders[0]!.status).toBe("OPEN");
+    await run(s, id, "run-1");
+    expect((await shopifyOrdersFor(s.shopify.domain, id))[0]!.fulfillmentOrders[0]).toMatchObject({ status: "ON_HOLD", holds: [{ handle: TIKTOK_HOLD_HANDLE }] });
+    expect(await shopifyOrdersFor(s.shopify.domain, id)).toHaveLength(1);
   });
 
   it("a Shopify order that does not exist: the reason is on the order, the error is thrown for a retry, and nothing changes", async () => {
@@ -99,6 +114,20 @@ describe("a held import is held in Shopify", () => {
     expect(await ordersToRetry({ organizationId: s.organizationId, tiktokConnectionId: s.shop.connectionId })).toEqual([id]);
     await run(s, id, "run-2");
     expect((await testDb.tikTokOrder.findFirstOrThrow()).lastError).toBeNull();
+  });
+
+  it("an order whose fulfillment orders Shopify has not made yet is not taken as held: the hold is tried again", async () => {
+    const { s, id } = await heldImport();
+    await run(s, id);
+    const row = await testDb.tikTokOrder.findFirstOrThrow();
+    const store = await storeOf(s);
+    // A custom line that needs no shipping: Shopify makes no fulfillment order for it.
+    const bare = await withShopifyClient(store, (client) => client.run(orderCreate, {
+      order: { currency: "USD", lineItems: [{ title: "Gift note", quantity: 1, requiresShipping: false, priceSet: { shopMoney: { amount: "1.00", currencyCode: "USD" } } }] },
+    }));
+    const ghost = { ...row, shopifyOrderId: bare.orderCreate.order!.id, shopifyOrderName: bare.orderCreate.order!.name };
+    await expect(followTikTokHoldInShopify({ row: ghost, store, direction: "hold" })).rejects.toThrow(/not made the order's fulfillment orders yet/);
+    expect((await testDb.tikTokOrder.findFirstOrThrow()).lastError).toMatch(/^Could not put Shopify order #\d+ on hold during TikTok's hold/);
   });
 
   it("a failed release keeps the order HELD until it succeeds", async () => {

@@ -31,6 +31,8 @@ async function changeHolds(store: ShopifyStoreRef, options: { shopifyOrderId: st
     if (!order) return { ok: false, reason: `Shopify has no order ${numericId(shopifyOrderId)}` };
     // A cancelled order has nothing left to ship: its fulfillment orders are closed.
     if (order.cancelledAt) return { ok: true, changed: 0 };
+    // Shopify makes an order's fulfillment orders in the background after orderCreate: none yet is not "nothing to hold".
+    if (direction === "hold" && order.fulfillmentOrders.nodes.length === 0) return { ok: false, reason: "Shopify has not made the order's fulfillment orders yet" };
     const refusals: string[] = [];
     let changed = 0;
     for (const fo of pending(direction, order.fulfillmentOrders.nodes)) {

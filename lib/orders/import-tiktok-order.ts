@@ -241,14 +241,14 @@ async function followImported({ row, order, shop, store }: { row: Row; order: Ti
       // Still HELD (not Needs attention): the polling backstop releases it once the store is connected again.
       const reason = "TikTok's hold ended, but the Shopify store is not connected: reconnect it, or release the order's fulfillment hold in Shopify.";
       if (row.lastError !== reason) {
-        await db().tikTokOrder.update({ where: { id: row.id }, data: { lastError: reason } });
+        await db().tikTokOrder.updateMany({ where: { id: row.id, organizationId: row.organizationId }, data: { lastError: reason } });
         await recordOrderEvent({ organizationId: row.organizationId, orderId: row.id, kind: "error", message: reason });
       }
       return { handled: true, action: "hold ended: waiting for the Shopify store to release it", orderId: row.id };
     }
     // Released first: the row stays HELD until Shopify's hold is gone, so a failed release is tried again.
     await followTikTokHoldInShopify({ row, store, direction: "release" });
-    const ended = await db().tikTokOrder.updateMany({ where: { id: row.id, state: "HELD" }, data: { state: "CREATED", stateReason: null } });
+    const ended = await db().tikTokOrder.updateMany({ where: { id: row.id, organizationId: row.organizationId, state: "HELD" }, data: { state: "CREATED", stateReason: null } });
     if (ended.count === 1) await recordOrderEvent({ organizationId: row.organizationId, orderId: row.id, kind: "released", message: "TikTok's hold ended: the order is ready to ship." });
   }
   // The reference did not make it to TikTok after the order was created (a failed call): write it now.
