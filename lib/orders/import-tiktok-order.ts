@@ -12,6 +12,7 @@ import { getShopSettings } from "../settings/get-shop-settings";
 import { buildShopifyOrder } from "./build-shopify-order";
 import { cancelOrderInShopify } from "./cancel-imported-order";
 import { createShopifyOrder, fetchTikTokOrder, findShopifyOrder, numericId, orderGid, readExternalReference, writeExternalReference, type ShopifyStoreRef, type TikTokShopRef } from "./order-platform-calls";
+import { followTikTokHoldInShopify } from "./hold-shopify-fulfillment";
 import { recordOrderEvent } from "./record-order-event";
 import { markNeedsAttention, noteOrderImported } from "./order-outcomes";
 import { resolveOrderVariants } from "./resolve-order-variants";
@@ -135,6 +136,8 @@ export async function importTikTokOrder(options: ImportTikTokOrderOptions): Prom
     },
   });
   if (saved.count === 1) await noteOrderImported({ row, shopifyOrderName: created.name ?? numericId(created.id), held, adopted: !!existing });
+  // Before anything else: until it is held, the Shopify order could be fulfilled while the buyer may still cancel.
+  if (held) await followTikTokHoldInShopify({ row: { ...row, shopifyOrderId: created.id, shopifyOrderName: created.name }, store, direction: "hold" });
   await writeReference({ row: { ...row, shopifyOrderId: created.id }, shop, lines: created.lines });
   return { handled: true, action: existing ? "adopted the Shopify order an earlier attempt made" : held ? "created (held)" : "created", orderId: row.id };
 }
@@ -228,11 +231,25 @@ async function followImported({ row, order, shop, store }: { row: Row; order: Ti
       await markNeedsAttention({ row, reason: "Cancelled on TikTok, but the Shopify store is not connected: cancel the Shopify order there.", notify: true });
       return { handled: true, action: "cancellation needs attention", orderId: row.id };
     }
-    return cancelOrderInShopify({ row, store, cancelReason: order.cancel_reason });
+    return cancelOrderInShopify({ row, store, cancelReason: order.cancel_reason, initiator: order.cancellation_initiator });
   }
-  if (row.state === "HELD" && IMPORTABLE.has(order.status)) {
-    await db().tikTokOrder.update({ where: { id: row.id }, data: { state: "CREATED", stateReason: null } });
-    await recordOrderEvent({ organizationId: row.organizationId, orderId: row.id, kind: "released", message: "TikTok's hold ended: the order is ready to ship." });
+  if (row.state === "HELD" && order.status === "ON_HOLD") {
+    // A retry of an import whose Shopify hold failed, or a replay: holding again changes nothing that is held.
+    if (store) await followTikTokHoldInShopify({ row, store, direction: "hold" });
+  } else if (row.state === "HELD" && (IMPORTABLE.has(order.status) || SHIPPED.has(order.status))) {
+    if (!store) {
+      // Still HELD (not Needs attention): the polling backstop releases it once the store is connected again.
+      const reason = "TikTok's hold ended, but the Shopify store is not connected: reconnect it, or release the order's fulfillment hold in Shopify.";
+      if (row.lastError !== reason) {
+        await db().tikTokOrder.updateMany({ where: { id: row.id, organizationId: row.organizationId }, data: { lastError: reason } });
+        await recordOrderEvent({ organizationId: row.organizationId, orderId: row.id, kind: "error", message: reason });
+      }
+      return { handled: true, action: "hold ended: waiting for the Shopify store to release it", orderId: row.id };
+    }
+    // Released first: the row stays HELD until Shopify's hold is gone, so a failed release is tried again.
+    await followTikTokHoldInShopify({ row, store, direction: "release" });
+    const ended = await db().tikTokOrder.updateMany({ where: { id: row.id, organizationId: row.organizationId, state: "HELD" }, data: { state: "CREATED", stateReason: null } });
+    if (ended.count === 1) await recordOrderEvent({ organizationId: row.organizationId, orderId: row.id, kind: "released", message: "TikTok's hold ended: the order is ready to ship." });
   }
   // The reference did not make it to TikTok after the order was created (a failed call): write it now.
   if (!row.externalRefAt) await writeReference({ row, shop, lines: [] });

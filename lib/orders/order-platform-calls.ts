@@ -3,6 +3,7 @@ import { withShopifyClient } from "../connections/shopify-session";
 import { withTikTokShop } from "../connections/tiktok-session";
 import { orderCancel, orderCreate, ordersBySourceIdentifier, type CreatedShopifyOrder, type ShopifyOrderRef } from "../platforms/shopify/operations/order-import";
 import type { ShopifyOrderCreate } from "./build-shopify-order";
+import type { ShopifyOrderCancelReason } from "./shopify-cancel-reason";
 import { readTikTokSource } from "./shopify-order-source";
 import { ORDER_ENDPOINTS } from "./tiktok-endpoints";
 
@@ -74,8 +75,8 @@ export async function createShopifyOrder(store: ShopifyStoreRef, input: ShopifyO
 }
 
 /** Cancels with restock and no refund (TikTok refunds the buyer). Resolves to Shopify's refusal, if any. */
-export async function cancelShopifyOrder(store: ShopifyStoreRef, options: { shopifyOrderId: string; note: string }): Promise<string | null> {
-  const data = await withShopifyClient(store, (client) => client.run(orderCancel, { orderId: options.shopifyOrderId, reason: "CUSTOMER", staffNote: options.note.slice(0, 255) }));
+export async function cancelShopifyOrder(store: ShopifyStoreRef, options: { shopifyOrderId: string; reason: ShopifyOrderCancelReason; note: string }): Promise<string | null> {
+  const data = await withShopifyClient(store, (client) => client.run(orderCancel, { orderId: options.shopifyOrderId, reason: options.reason, staffNote: options.note.slice(0, 255) }));
   const refused = data.orderCancel.orderCancelUserErrors;
   if (refused.length === 0) return null;
   if (refused.some((e) => /already been cancel/i.test(e.message))) return null;

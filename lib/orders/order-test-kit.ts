@@ -36,8 +36,8 @@ export async function placeTikTokOrder(shopId: string, input: PlaceOrderInput): 
   return orderId;
 }
 
-export async function setTikTokOrderStatus(orderId: string, status: string, reason?: string) {
-  await sandboxControl("POST", `/__sandbox/tiktok/orders/${orderId}/status`, { status, ...(reason ? { reason } : {}) });
+export async function setTikTokOrderStatus(orderId: string, status: string, reason?: string, initiator?: "BUYER" | "SELLER" | "SYSTEM") {
+  await sandboxControl("POST", `/__sandbox/tiktok/orders/${orderId}/status`, { status, ...(reason ? { reason } : {}), ...(initiator ? { initiator } : {}) });
 }
 
 export interface SandboxShopifyOrder {
@@ -52,7 +52,9 @@ export interface SandboxShopifyOrder {
   shipping: { shop: number; presentment: number };
   tax: { shop: number; presentment: number };
   cancelledAt: string | null;
+  cancelReason: string | null;
   inventoryDecremented: boolean;
+  fulfillmentOrders: { id: string; status: string; holds: { id: string; handle: string; reason: string; reasonNotes: string | null; heldBy: string }[] }[];
   lineItems: { sku: string | null; quantity: number; price: { shop: number; presentment: number } }[];
 }
 
@@ -63,4 +65,9 @@ export async function shopifyOrdersFor(domain: string, tiktokOrderId?: string): 
 
 export async function tiktokOrderControl(orderId: string) {
   return sandboxControl<{ status: string; external_orders: { id: string; platform: string; line_items: { id: string; origin_id: string }[] }[] }>("GET", `/__sandbox/tiktok/orders/${orderId}`);
+}
+
+/** Fulfills the order in Shopify as the merchant would (the sandbox refuses a held order with 409). */
+export async function fulfillInShopify(domain: string, shopifyOrderId: string) {
+  return sandboxControl("POST", `/__sandbox/shopify/shops/${domain}/orders/${shopifyOrderId.split("/").pop()}/fulfill`, { company: "UPS", trackingNumber: "1Z999AA10123456784" });
 }

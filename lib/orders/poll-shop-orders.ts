@@ -61,7 +61,7 @@ export async function finishOrderPoll(options: { organizationId: string; tiktokC
 /**
  * Orders that should move without a new TikTok change: waiting on a SKU that is mapped now, stuck
  * in Waiting at a status that imports (a run died and its claim lapsed), created but without the
- * reference on TikTok. Ids only.
+ * reference on TikTok, held in Shopify with a hold that failed or should have ended. Ids only.
  */
 export async function ordersToRetry(options: { organizationId: string; tiktokConnectionId: string; limit?: number }): Promise<string[]> {
   const { organizationId, tiktokConnectionId } = options;
@@ -75,6 +75,8 @@ export async function ordersToRetry(options: { organizationId: string; tiktokCon
       OR: [
         { state: "WAITING", tiktokStatus: { in: ["AWAITING_SHIPMENT", "PARTIALLY_SHIPPING", "AWAITING_COLLECTION"] }, OR: [{ claimedAt: null }, { claimedAt: { lt: lapsed } }], updatedAt: { lt: new Date(Date.now() - 120_000) } },
         { shopifyOrderId: { not: null }, externalRefAt: null, updatedAt: { lt: new Date(Date.now() - 120_000) } },
+        // Held in Shopify for TikTok's hold: a hold or release that failed, or a hold TikTok ended that is not released yet.
+        { state: "HELD", OR: [{ lastError: { not: null } }, { tiktokStatus: { not: "ON_HOLD" } }], updatedAt: { lt: new Date(Date.now() - 120_000) } },
       ],
     },
     select: { tiktokOrderId: true },

@@ -71,6 +71,8 @@ export const tiktokOrderSchema = z.object({
   is_sample_order: z.boolean().optional(),
   is_replacement_order: z.boolean().optional(),
   cancel_reason: z.string().optional(),
+  // BUYER, SELLER or SYSTEM; read as text so a new value never makes the order unreadable.
+  cancellation_initiator: z.string().optional(),
   delivery_option_name: z.string().optional(),
   line_items: z.array(tiktokOrderLineSchema).min(1, "an order has at least one line item"),
 });

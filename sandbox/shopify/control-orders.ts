@@ -19,6 +19,10 @@ export function orderSummary(shop: ShopRec, o: OrderRec) {
     financialStatus: o.financialStatus, fulfillmentStatus: displayFulfillmentStatus(o), cancelledAt: o.cancelledAt, cancelReason: o.cancelReason,
     createdByApp: o.appClientId, inventoryDecremented: o.inventoryDecremented,
     lineItems: o.lineItems.map((li) => ({ id: gid("LineItem", li.id), legacyId: li.id, variantId: li.variantId === null ? null : gid("ProductVariant", li.variantId), sku: li.sku, title: li.title, quantity: li.quantity, fulfilledQuantity: li.fulfilledQuantity, price: li.price })),
+    fulfillmentOrders: o.fulfillmentOrderIds.map((id) => {
+      const fo = shop.fulfillmentOrders[id]!;
+      return { id: gid("FulfillmentOrder", fo.id), status: fo.status, holds: (fo.holds ?? []).map((h) => ({ id: gid("FulfillmentHold", h.id), handle: h.handle, reason: h.reason, reasonNotes: h.reasonNotes, heldBy: h.clientId })) };
+    }),
     fulfillments: o.fulfillmentIds.map((id) => {
       const f = shop.fulfillments[id]!;
       return { id: gid("Fulfillment", f.id), name: f.name, status: f.status, tracking: f.tracking, createdAt: f.createdAt, updatedAt: f.updatedAt };
@@ -52,7 +56,7 @@ export function controlOrders(o: Options): SandboxResponse | null {
   if (action === "fulfill") {
     const p = parse(schemas.fulfillInput, req.body);
     if ("error" in p) return p.error;
-    const open = order.fulfillmentOrderIds.map((fid) => shop.fulfillmentOrders[fid]!).filter((fo) => fo.status === "OPEN" || fo.status === "IN_PROGRESS");
+    const open = order.fulfillmentOrderIds.map((fid) => shop.fulfillmentOrders[fid]!).filter((fo) => fo.status === "OPEN" || fo.status === "IN_PROGRESS" || fo.status === "ON_HOLD");
     if (open.length === 0) return bad(`order ${order.name} has nothing left to fulfill`, 409);
     const requests = open.map((fo) => ({
       fulfillmentOrderId: fo.id,

@@ -1,8 +1,9 @@
-// Mutation root: commerce mutations plus webhook subscriptions and bulk operations.
+// Mutation root: commerce mutations, fulfillment holds, plus webhook subscriptions and bulk operations.
 import type { GraphQLSchema } from "graphql";
 import { runBulkQuery } from "./bulk";
 import { gid, iso, parseGid } from "./ids";
 import { userError, type GqlContext } from "./gql-context";
+import { holdMutations } from "./fulfillment-holds";
 import { commerceMutations } from "./mutations-commerce";
 import { nextId, type WebhookSubRec } from "./state";
 import { bulkOperationView, webhookSubscriptionView } from "./views-admin";
@@ -41,6 +42,7 @@ function webhookSubscriptionDelete(args: { id: string }, g: GqlContext): unknown
 export function mutationRoot(g: GqlContext, schema: GraphQLSchema): Record<string, unknown> {
   return {
     ...commerceMutations,
+    ...holdMutations,
     webhookSubscriptionCreate,
     webhookSubscriptionDelete,
     bulkOperationRunQuery: (args: { query: string; groupObjects: boolean }) => {

@@ -100,7 +100,8 @@ export function fulfill(options: { st: ShopifyState; shop: ShopRec; requests: Fu
     if (!fo) return "Fulfillment order does not exist.";
     if (orderId !== null && fo.orderId !== orderId) return "All fulfillment orders must belong to the same order.";
     orderId = fo.orderId;
-    if (fo.status === "CLOSED" || fo.status === "CANCELLED") return `Fulfillment order ${fo.id} has an unfulfillable status= ${fo.status.toLowerCase()}.`;
+    // Shopify's wording for any status but open and in progress (on_hold included: release the hold first).
+    if (fo.status === "CLOSED" || fo.status === "CANCELLED" || fo.status === "ON_HOLD") return `Fulfillment order ${fo.id} has an unfulfillable status= ${fo.status.toLowerCase()}.`;
     const wanted = r.lineItems?.length ? r.lineItems : fo.lineItems.filter((l) => l.remainingQuantity > 0).map((l) => ({ id: l.id, quantity: l.remainingQuantity }));
     for (const w of wanted) {
       const line = fo.lineItems.find((l) => l.id === w.id);
@@ -150,7 +151,10 @@ export function cancelOrder(options: { shop: ShopRec; order: OrderRec; reason: s
   order.updatedAt = at;
   for (const id of order.fulfillmentOrderIds) {
     const fo = shop.fulfillmentOrders[id]!;
+    // A held fulfillment order closes with its order; its holds go with it.
     fo.status = "CLOSED";
+    fo.holds = [];
+    delete fo.heldFrom;
     fo.updatedAt = at;
     indexFulfillmentOrder(shop, fo);
   }

@@ -30,9 +30,14 @@ export interface OrderRec {
   discount?: MoneyPair; discountCode?: string | null;
   inventoryDecremented: boolean; locationId: number; fulfillmentOrderIds: number[]; fulfillmentIds: number[]; appClientId: string | null;
 }
+export interface FulfillmentHoldRec {
+  id: number; clientId: string; handle: string; reason: string; reasonNotes: string | null; notifyMerchant: boolean; externalId: string | null; createdAt: string;
+}
 export interface FulfillmentOrderRec {
-  id: number; orderId: number; locationId: number; status: "OPEN" | "IN_PROGRESS" | "CLOSED" | "CANCELLED";
+  id: number; orderId: number; locationId: number; status: "OPEN" | "IN_PROGRESS" | "ON_HOLD" | "CLOSED" | "CANCELLED";
   createdAt: string; updatedAt: string; lineItems: { id: number; lineItemId: number; totalQuantity: number; remainingQuantity: number }[];
+  /** Active fulfillment holds (absent in older saved state); `heldFrom` is the status a release returns to. */
+  holds?: FulfillmentHoldRec[]; heldFrom?: "OPEN" | "IN_PROGRESS";
 }
 export interface TrackingRec { company: string | null; number: string | null; url: string | null }
 export interface FulfillmentRec {

@@ -3,7 +3,7 @@ import { paginateRecords, type PageArgs } from "./connection";
 import { decimal, gid, money } from "./ids";
 import type { GqlContext, View } from "./gql-context";
 import { displayFulfillmentStatus, orderTotals } from "./orders";
-import type { FulfillmentOrderRec, FulfillmentRec, LineItemRec, MoneyPair, OrderRec, ShopRec } from "./state";
+import type { FulfillmentHoldRec, FulfillmentOrderRec, FulfillmentRec, LineItemRec, MoneyPair, OrderRec, ShopRec } from "./state";
 import { locationView, productView, variantView } from "./views-catalog";
 
 export function moneyBag(m: MoneyPair, o: { currency: string; presentmentCurrency: string }) {
@@ -30,13 +30,35 @@ function lineItemView(shop: ShopRec, o: OrderRec, li: LineItemRec): View {
   };
 }
 
+// The actions of the mutations the sandbox serves, by status (a closed or cancelled fulfillment order has none).
+const SUPPORTED_ACTIONS: Partial<Record<FulfillmentOrderRec["status"], string[]>> = {
+  OPEN: ["CREATE_FULFILLMENT", "HOLD"],
+  IN_PROGRESS: ["CREATE_FULFILLMENT", "HOLD"],
+  ON_HOLD: ["RELEASE_HOLD", "HOLD"],
+};
+
+const HOLD_REASONS: Record<string, string> = {
+  AWAITING_PAYMENT: "Awaiting payment", AWAITING_RETURN_ITEMS: "Awaiting return items", HIGH_RISK_OF_FRAUD: "High risk of fraud",
+  INCORRECT_ADDRESS: "Incorrect address", INVENTORY_OUT_OF_STOCK: "Inventory out of stock", ONLINE_STORE_POST_PURCHASE_CROSS_SELL: "Post-purchase upsell",
+  OTHER: "Other", UNKNOWN_DELIVERY_DATE: "Unknown delivery date",
+};
+
+export function fulfillmentHoldView(h: FulfillmentHoldRec): View {
+  return {
+    __typename: "FulfillmentHold", id: gid("FulfillmentHold", h.id), handle: h.handle, reason: h.reason, reasonNotes: h.reasonNotes,
+    displayReason: HOLD_REASONS[h.reason] ?? h.reason,
+    heldByRequestingApp: (_args: unknown, g: GqlContext) => g.clientId === h.clientId,
+  };
+}
+
 export function fulfillmentOrderView(shop: ShopRec, fo: FulfillmentOrderRec): View {
   const order = shop.orders[fo.orderId]!;
   const location = shop.locations.find((l) => l.id === fo.locationId)!;
   return {
     __typename: "FulfillmentOrder", id: gid("FulfillmentOrder", fo.id), status: fo.status, requestStatus: "UNSUBMITTED", createdAt: fo.createdAt, updatedAt: fo.updatedAt,
-    orderId: gid("Order", order.id), orderName: order.name, orderProcessedAt: order.processedAt, fulfillAt: null, fulfillBy: null, fulfillmentHolds: [],
-    supportedActions: fo.status === "CLOSED" ? [] : [{ action: "CREATE_FULFILLMENT", externalUrl: null }],
+    orderId: gid("Order", order.id), orderName: order.name, orderProcessedAt: order.processedAt, fulfillAt: null, fulfillBy: null,
+    fulfillmentHolds: (fo.holds ?? []).map(fulfillmentHoldView),
+    supportedActions: (SUPPORTED_ACTIONS[fo.status] ?? []).map((action) => ({ action, externalUrl: null })),
     order: () => orderView(shop, order),
     assignedLocation: { name: location.name, countryCode: location.countryCode, city: location.city, address1: null, address2: null, province: null, zip: null, phone: null, location: () => locationView(shop, location) },
     lineItems: (args: PageArgs, g: GqlContext) => paginateRecords(fo.lineItems, args, (l) => {

@@ -22,7 +22,12 @@ const orderInput = z.object({
   }).strict().optional(),
   shippingFee: decimal.optional(), discount: decimal.optional(), tax: decimal.optional(), isSample: z.boolean().optional(),
 }).strict();
-const statusInput = z.object({ status: z.enum(Object.keys(TRANSITIONS) as [OrderStatus, ...OrderStatus[]]), reason: z.string().max(200).optional() }).strict();
+const statusInput = z.object({
+  status: z.enum(Object.keys(TRANSITIONS) as [OrderStatus, ...OrderStatus[]]),
+  reason: z.string().max(200).optional(),
+  // Who cancelled (Get Order Detail's cancellation_initiator); the seller when not given.
+  initiator: z.enum(["BUYER", "SELLER", "SYSTEM"]).optional(),
+}).strict();
 
 function resolveSku(store: Store, shopId: string, line: { skuId?: string; sellerSku?: string }): { p: Product; sku: Sku } | null {
   const s = store.s;
@@ -109,12 +114,12 @@ export function changeOrderStatus(ctx: SandboxContext, store: Store, orderId: st
   const o = store.s.orders[orderId];
   if (!o) return badRequest(`unknown order ${orderId}`, 404);
   const r = statusInput.safeParse(input);
-  if (!r.success) return badRequest(`expected {status, reason?}: ${issues(r.error)}`);
+  if (!r.success) return badRequest(`expected {status, reason?, initiator?}: ${issues(r.error)}`);
   const allowed = TRANSITIONS[o.status];
   if (!allowed.includes(r.data.status)) {
     return { status: 409, body: { error: `order ${orderId} is ${o.status}; it cannot become ${r.data.status}`, from: o.status, allowed } };
   }
-  setStatus(ctx, store, o, r.data.status, r.data.reason);
+  setStatus(ctx, store, o, r.data.status, r.data.reason, r.data.initiator);
   return json(200, { orderId, status: o.status });
 }
 

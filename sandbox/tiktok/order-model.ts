@@ -5,7 +5,7 @@ import { nextId } from "./ids";
 import { deliveryOptionId } from "./logistics";
 import { providersFor } from "./regions";
 import type { Store } from "./store";
-import type { Order, OrderStatus, Package } from "./state";
+import type { CancellationInitiator, Order, OrderStatus, Package } from "./state";
 
 export const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   UNPAID: ["ON_HOLD", "AWAITING_SHIPMENT", "CANCELLED"],
@@ -47,7 +47,7 @@ export function shipPackage(store: Store, pkg: Package, tracking: string, provid
 }
 
 /** Move an order to a new status with the side effects the platform applies, and tell the apps. */
-export function setStatus(ctx: SandboxContext, store: Store, o: Order, status: OrderStatus, reason?: string): void {
+export function setStatus(ctx: SandboxContext, store: Store, o: Order, status: OrderStatus, reason?: string, initiator?: CancellationInitiator): void {
   const now = ctx.now();
   const s = store.s;
   o.status = status;
@@ -69,6 +69,7 @@ export function setStatus(ctx: SandboxContext, store: Store, o: Order, status: O
   }
   if (status === "CANCELLED") {
     o.cancel_reason = reason ?? "Cancelled";
+    o.cancellation_initiator = initiator ?? "SELLER";
     for (const id of o.packages) s.packages[id]!.status = "CANCELLED";
   }
   store.indexOrder(o);
@@ -124,14 +125,14 @@ export function orderView(store: Store, o: Order): Record<string, unknown> {
     packages: pkgs.map((p) => ({ id: p.id })), split_or_combine_tag: pkgs.length > 1 ? "SPLIT" : "",
     tracking_number: firstShipped?.tracking_number ?? "", shipping_provider_id: firstShipped?.shipping_provider_id ?? "",
     shipping_provider: providerName(firstShipped?.shipping_provider_id ?? null),
-    ...(o.status === "CANCELLED" ? { cancel_reason: o.cancel_reason ?? "", cancellation_initiator: "SELLER", cancel_time: o.update_time } : {}),
+    ...(o.status === "CANCELLED" ? { cancel_reason: o.cancel_reason ?? "", cancellation_initiator: o.cancellation_initiator ?? "SELLER", cancel_time: o.update_time } : {}),
     rts_sla_time: o.create_time + 3 * 86400, tts_sla_time: o.create_time + 7 * 86400,
     line_items: o.line_items.map((li) => {
       const pkg = li.package_id ? s.packages[li.package_id] : undefined;
       return {
         ...li, package_id: li.package_id ?? "", display_status: o.status, package_status: pkg ? packageStatus(pkg.status) : "TO_FULFILL",
         tracking_number: pkg?.tracking_number ?? "", shipping_provider_id: pkg?.shipping_provider_id ?? "", shipping_provider_name: providerName(pkg?.shipping_provider_id ?? null),
-        ...(o.status === "CANCELLED" ? { cancel_reason: o.cancel_reason ?? "", cancel_user: "SELLER" } : {}),
+        ...(o.status === "CANCELLED" ? { cancel_reason: o.cancel_reason ?? "", cancel_user: o.cancellation_initiator ?? "SELLER" } : {}),
       };
     }),
   };

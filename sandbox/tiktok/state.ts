@@ -52,11 +52,14 @@ export interface LineItem {
   package_id: string | null; is_gift: boolean;
 }
 export interface ExternalOrder { id: string; platform: string; line_items: { id: string; origin_id: string }[] }
+export type CancellationInitiator = "BUYER" | "SELLER" | "SYSTEM";
 export interface Order {
   id: string; shop_id: string; status: OrderStatus; create_time: number; update_time: number; paid_time: number | null;
   on_hold_until: number | null; was_on_hold: boolean; line_items: LineItem[];
   payment: Record<string, string>; recipient_address: Record<string, unknown>; buyer: { user_id: string; email: string; message: string };
   is_sample_order: boolean; packages: string[]; external_orders: ExternalOrder[]; cancel_reason: string | null;
+  /** absent in older saved state */
+  cancellation_initiator?: CancellationInitiator;
   warehouse_id: string; delivery_option_id: string; status_history: { status: OrderStatus; at: number }[];
 }
 export interface Package {

@@ -28,7 +28,7 @@ export function OrderSectionForm({ value, disabled, saving, onSave }: SectionFor
         <span>
           <span className="font-medium text-slate-900">Import orders during TikTok&apos;s hold</span>
           <span className="block text-slate-600">
-            Create the Shopify order while TikTok holds it (about an hour in which the buyer may cancel). It shows as Held; a cancellation cancels it in Shopify with restock.
+            Create the Shopify order while TikTok holds it (about an hour in which the buyer may cancel). It shows as Held and its fulfillment is on hold in Shopify until TikTok&apos;s hold ends; a cancellation cancels it in Shopify with restock.
           </span>
         </span>
       </label>

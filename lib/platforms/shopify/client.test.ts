@@ -211,6 +211,46 @@ describe("webhook subscriptions", () => {
   });
 });
 
+describe("fulfillment holds", () => {
+  const FO = "gid://shopify/FulfillmentOrder/7";
+  const heldFo = { id: FO, status: "ON_HOLD", fulfillmentHolds: [{ id: "gid://shopify/FulfillmentHold/9", handle: "ferry-tiktok-hold", reason: "OTHER", heldByRequestingApp: true }] };
+
+  it("reads an order's fulfillment orders with their holds (null for no order)", async () => {
+    const { client, calls } = harness([
+      { body: { data: { order: { id: "gid://shopify/Order/1", name: "#1001", cancelledAt: null, fulfillmentOrders: { nodes: [heldFo] } } } } },
+      { body: { data: { order: null } } },
+    ]);
+    expect((await client.orderFulfillmentHolds("gid://shopify/Order/1"))?.fulfillmentOrders.nodes).toEqual([heldFo]);
+    expect(calls[0]!.body).toMatchObject({ operationName: "OrderFulfillmentHolds", variables: { id: "gid://shopify/Order/1" } });
+    expect(await client.orderFulfillmentHolds("gid://shopify/Order/2")).toBeNull();
+  });
+
+  it("holds with the reason, notes and handle, never notifying the merchant; userErrors come back to judge", async () => {
+    const { client, calls } = harness([
+      { body: { data: { fulfillmentOrderHold: { fulfillmentHold: heldFo.fulfillmentHolds[0], fulfillmentOrder: { id: FO, status: "ON_HOLD" }, userErrors: [] } } } },
+      { body: { data: { fulfillmentOrderHold: { fulfillmentHold: null, fulfillmentOrder: null, userErrors: [{ field: ["fulfillmentHold", "handle"], message: "taken", code: "DUPLICATE_FULFILLMENT_HOLD_HANDLE" }] } } } },
+    ]);
+    const hold = { fulfillmentOrderId: FO, reason: "OTHER" as const, reasonNotes: "TikTok Shop hold", handle: "ferry-tiktok-hold" };
+    expect(await client.holdFulfillmentOrder(hold)).toMatchObject({ fulfillmentOrder: { status: "ON_HOLD" }, userErrors: [] });
+    expect(calls[0]!.body.variables).toEqual({ id: FO, fulfillmentHold: { reason: "OTHER", reasonNotes: "TikTok Shop hold", handle: "ferry-tiktok-hold", notifyMerchant: false } });
+    expect((await client.holdFulfillmentOrder(hold)).userErrors).toEqual([{ field: ["fulfillmentHold", "handle"], message: "taken", code: "DUPLICATE_FULFILLMENT_HOLD_HANDLE" }]);
+  });
+
+  it("releases the named holds only, and refuses to release without ids (that would release everyone's)", async () => {
+    const { client, calls } = harness([{ body: { data: { fulfillmentOrderReleaseHold: { fulfillmentOrder: { id: FO, status: "OPEN" }, userErrors: [] } } } }]);
+    expect(await client.releaseFulfillmentHolds({ fulfillmentOrderId: FO, holdIds: ["gid://shopify/FulfillmentHold/9"] })).toEqual({ fulfillmentOrder: { id: FO, status: "OPEN" }, userErrors: [] });
+    expect(calls[0]!.body.variables).toEqual({ id: FO, holdIds: ["gid://shopify/FulfillmentHold/9"] });
+    await expect(client.releaseFulfillmentHolds({ fulfillmentOrderId: FO, holdIds: [] })).rejects.toThrow(/ids of the holds/);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("an ACCESS_DENIED answer (the scope is missing) is needsReauthorization", async () => {
+    const { client } = harness([{ body: { errors: [{ message: "Access denied for fulfillmentOrderHold field.", extensions: { code: "ACCESS_DENIED" } }] } }]);
+    const error = (await client.holdFulfillmentOrder({ fulfillmentOrderId: FO, reason: "OTHER", reasonNotes: "", handle: "h" }).catch((e: unknown) => e)) as ShopifyApiError;
+    expect(error.kind).toBe("needsReauthorization");
+  });
+});
+
 describe("throttleWaitMs", () => {
   it.each([
     [{ status: { maximumAvailable: 1000, currentlyAvailable: 100, restoreRate: 50 }, requested: 600, attempt: 1 }, 10_000],

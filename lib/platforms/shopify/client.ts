@@ -8,6 +8,7 @@ import { bulkOperationById, bulkOperationRunQuery, type BulkOperation } from "./
 import type { OperationData, ShopifyOperation } from "./operations/define-operation";
 import { catalogSizePage, productsPage, productVariantsPage, productWithVariantsQuery } from "./operations/products";
 import { fulfilledOrdersPage } from "./operations/fulfilled-orders";
+import { fulfillmentOrderHold, fulfillmentOrderReleaseHold, orderFulfillmentHolds, type FulfillmentHoldReason } from "./operations/fulfillment-holds";
 import { orderFulfillmentQuery } from "./operations/order-fulfillment";
 import { productSyncSource, productSyncVariants } from "./operations/product-sync-source";
 import { shopDetails } from "./operations/shop";
@@ -147,6 +148,23 @@ export class ShopifyAdminClient {
   /** A fulfillment and the order it belongs to (fulfillment sync); either is null when it does not exist. */
   async orderFulfillment(options: { orderId: string; fulfillmentId: string }) {
     return this.request(orderFulfillmentQuery, options);
+  }
+
+  /** The order's fulfillment orders with their holds; null when the order does not exist. */
+  async orderFulfillmentHolds(orderId: string) {
+    return (await this.request(orderFulfillmentHolds, { id: orderId })).order;
+  }
+
+  /** Places a fulfillment hold (never notifying the merchant); Shopify's userErrors come back for the caller to judge. */
+  async holdFulfillmentOrder(options: { fulfillmentOrderId: string; reason: FulfillmentHoldReason; reasonNotes: string; handle: string }) {
+    const { fulfillmentOrderId, ...hold } = options;
+    return (await this.request(fulfillmentOrderHold, { id: fulfillmentOrderId, fulfillmentHold: { ...hold, notifyMerchant: false } })).fulfillmentOrderHold;
+  }
+
+  /** Releases the named holds only (never every hold: another app's stay); userErrors come back for the caller to judge. */
+  async releaseFulfillmentHolds(options: { fulfillmentOrderId: string; holdIds: string[] }) {
+    if (options.holdIds.length === 0) throw new Error("releaseFulfillmentHolds needs the ids of the holds to release");
+    return (await this.request(fulfillmentOrderReleaseHold, { id: options.fulfillmentOrderId, holdIds: options.holdIds })).fulfillmentOrderReleaseHold;
   }
 
   /** A page of orders matching `query` (newest update last), with their fulfillments' tracking (the fulfillment backstop). */

@@ -4,7 +4,8 @@ import { defineSection } from "../define-section";
 export const orderSettingsSchema = z.object({
   /**
    * Create the Shopify order while TikTok still holds the order (ON_HOLD, about an hour in which the buyer may
-   * cancel without asking): it is shown as Held and cancelled with restock if the buyer cancels.
+   * cancel without asking): it is shown as Held, its Shopify fulfillment orders carry a fulfillment hold until TikTok's
+   * hold ends (so it cannot be shipped), and it is cancelled with restock if the buyer cancels.
    */
   importOnHold: z.boolean().default(false),
   /** The email on orders whose buyer TikTok masks (no address, or a starred one); empty: the order has no email. */
