@@ -12,6 +12,7 @@ import { sandboxControl } from "@/lib/testing/sandbox-browser";
 import { applyMappingBatch, createMappingBatch } from "./apply-batch";
 import { shopifyProduct } from "./catalog-fixtures";
 import { computeProposals } from "./compute-proposals";
+import { importMappingsCsv } from "./csv/import-mappings";
 import { mapSkus } from "./map-skus";
 import { unmapProduct } from "./unmap";
 
@@ -99,6 +100,24 @@ describe("cross-border global products", () => {
     expect(await mapSkus({ org, input: { tiktokConnectionId: de.connectionId, pairs: [{ tiktokSkuId: deBeanie.id, shopifyVariantId: variant.id }] } })).toEqual({ mapped: 1, otherMarketSkus: 1 });
     const gbBeanie = await testDb.tikTokSku.findFirstOrThrow({ where: { connectionId: gb.connectionId, sellerSku: "BEANIE-GRY" } });
     expect(await testDb.mapping.findUniqueOrThrow({ where: { tiktokSkuId: gbBeanie.id } })).toMatchObject({ shopifyVariantId: variant.id, rule: "MANUAL", tiktokConnectionId: gb.connectionId, createdById: org.userId });
+  });
+
+  it("a CSV import in one market maps the same global SKUs in the other; a dry run writes nowhere", async () => {
+    const { org, gb, de, beanie } = await crossBorder();
+    const csv = "seller_sku,shopify_sku\nBEANIE-GRY,BEANIE-GRY\nBEANIE-BLK,BEANIE-BLK\n";
+    const dry = await importMappingsCsv({ org, tiktokConnectionId: gb.connectionId, csv, dryRun: true });
+    expect(dry).toMatchObject({ create: 2, otherMarketSkus: 0 });
+    expect(await testDb.mapping.count()).toBe(0);
+
+    const done = await importMappingsCsv({ org, tiktokConnectionId: gb.connectionId, csv, dryRun: false });
+    expect(done).toMatchObject({ imported: true, create: 2, otherMarketSkus: 2 });
+    const deRows = await testDb.mapping.findMany({ where: { tiktokConnectionId: de.connectionId }, include: { tiktokSku: true }, orderBy: { createdAt: "asc" } });
+    expect(deRows.map((m) => ({ sku: m.tiktokSku.sellerSku, variant: m.shopifyVariantId, rule: m.rule, by: m.createdById })).sort((a, b) => a.sku!.localeCompare(b.sku!))).toEqual([
+      { sku: "BEANIE-BLK", variant: beanie.variants[1]!.id, rule: "MANUAL", by: org.userId },
+      { sku: "BEANIE-GRY", variant: beanie.variants[0]!.id, rule: "MANUAL", by: org.userId },
+    ]);
+    const activity = await testDb.activityEntry.findFirstOrThrow({ where: { organizationId: org.organizationId, type: "mapping.csv_imported" } });
+    expect(activity.message).toContain("other markets too (2 SKUs)");
   });
 
   it("imports the seller's global products (one search page here), newer update_time winning; a local seller reads none", async () => {

@@ -25,6 +25,7 @@ const report: ImportMappingsReport = {
   create: 1,
   change: 0,
   unchanged: 0,
+  otherMarketSkus: 0,
   errorCount: 2,
   errors: [
     { row: 3, code: "UNKNOWN_TIKTOK_SKU", message: 'No TikTok SKU with seller SKU "NOPE" in this shop.' },

@@ -32,7 +32,8 @@ export function useImportMappingsCsv({ org, tiktokConnectionId }: { org: string;
     mutationFn: (csv: string) => fetchJson<ImportMappingsReport>(importUrl(org), { method: "POST", body: { tiktokConnectionId, csv, dryRun: false } }),
     onSuccess: (report) => {
       const mapped = report.create + report.change;
-      toast.success(`${mapped} ${mapped === 1 ? "SKU" : "SKUs"} mapped from the CSV.`);
+      const others = report.otherMarketSkus > 0 ? ` The same global SKUs were mapped in the other markets too (${report.otherMarketSkus}).` : "";
+      toast.success(`${mapped} ${mapped === 1 ? "SKU" : "SKUs"} mapped from the CSV.${others}`);
       void queryClient.invalidateQueries({ queryKey: orgKeys.products(org) });
       void queryClient.invalidateQueries({ queryKey: orgKeys.activity(org) });
     },

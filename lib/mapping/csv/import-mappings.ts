@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { db, type Prisma } from "../../db";
 import { badRequest } from "../../errors";
+import { retryOrdersUnblockedByMapping } from "../../orders/retry-unblocked-orders";
 import { getPairedStoresOrThrow } from "../compute-proposals";
+import { mapOtherMarkets, otherMarkets } from "../map-other-markets";
 import { readImportRows } from "./read-import-rows";
 import { validateImport, type ImportChange, type ImportRowError, type ImportValidation } from "./validate-import";
 
@@ -31,6 +33,8 @@ export interface ImportMappingsReport {
   create: number;
   change: number;
   unchanged: number;
+  /** Cross-border: SKUs of the same global SKUs mapped in the organization's other markets (0 on a dry run). */
+  otherMarketSkus: number;
   errorCount: number;
   errors: ImportRowError[];
   changes: Omit<ImportChange, "tiktokSkuId" | "shopifyVariantId">[];
@@ -47,34 +51,45 @@ export async function importMappingsCsv({ org, tiktokConnectionId, csv, dryRun }
   const { tiktok, shopify } = await getPairedStoresOrThrow({ organizationId, tiktokConnectionId });
   const rows = readImportRows(csv);
   const scope = { organizationId, tiktokConnectionId: tiktok.id, shopifyConnectionId: shopify.id, rows };
-  if (dryRun) return toReport({ dryRun, imported: false, rows: rows.length, validation: await validateImport({ client: db(), ...scope }) });
+  if (dryRun) return toReport({ dryRun, imported: false, rows: rows.length, validation: await validateImport({ client: db(), ...scope }), otherMarketSkus: 0 });
 
-  const validation = await db().$transaction(
+  const markets = await otherMarkets({ organizationId, tiktokConnectionId: tiktok.id, shopifyConnectionId: shopify.id });
+  const { validation, otherMarketSkus } = await db().$transaction(
     async (tx) => {
       // The same per-shop lock as Bulk auto-map and map-by-hand: "variant already mapped" stays true.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mapping:${tiktok.id}`}))`;
       const checked = await validateImport({ client: tx, ...scope });
-      if (checked.errors.length > 0 || checked.changes.length === 0) return checked;
+      if (checked.errors.length > 0 || checked.changes.length === 0) return { validation: checked, otherMarketSkus: 0 };
       await writeMappings({ tx, org, tiktokConnectionId: tiktok.id, shopifyConnectionId: shopify.id, changes: checked.changes });
+      // Cross-border: the same global SKUs in the other markets, where still unmapped (as map-by-hand does).
+      const mapped = checked.changes.map((c) => ({ tiktokSkuId: c.tiktokSkuId, shopifyVariantId: c.shopifyVariantId, rule: "MANUAL" as const }));
+      const others = await mapOtherMarkets({ tx, organizationId, shopifyConnectionId: shopify.id, markets, mapped, createdById: org.userId });
       const created = checked.changes.filter((c) => c.action === "create").length;
       await tx.activityEntry.create({
         data: {
           organizationId,
           type: "mapping.csv_imported",
           level: "SUCCESS",
-          message: `CSV import: ${checked.changes.length} ${checked.changes.length === 1 ? "SKU" : "SKUs"} mapped (${created} new, ${checked.changes.length - created} changed).`,
+          message:
+            `CSV import: ${checked.changes.length} ${checked.changes.length === 1 ? "SKU" : "SKUs"} mapped (${created} new, ${checked.changes.length - created} changed).` +
+            (others > 0 ? ` The same global SKUs were mapped in the other markets too (${others} SKUs).` : ""),
           subjectType: "connection",
           subjectId: tiktok.id,
           connectionId: tiktok.id,
         },
       });
-      return checked;
+      return { validation: checked, otherMarketSkus: others };
     },
     { maxWait: 15_000, timeout: 120_000 },
   );
-  const report = toReport({ dryRun, imported: validation.errors.length === 0, rows: rows.length, validation });
+  const report = toReport({ dryRun, imported: validation.errors.length === 0, rows: rows.length, validation, otherMarketSkus });
   if (validation.errors.length > 0) {
     throw badRequest(`${report.errorCount} ${report.errorCount === 1 ? "row has an error" : "rows have errors"}; nothing was imported.`, report);
+  }
+  if (validation.changes.length > 0) {
+    // TikTok orders that waited for these SKUs are created now, in every market that got mappings.
+    const key = `csv-${Date.now()}`;
+    for (const shopId of [tiktok.id, ...(otherMarketSkus > 0 ? markets : [])]) await retryOrdersUnblockedByMapping({ organizationId, tiktokConnectionId: shopId, key });
   }
   return report;
 }
@@ -107,7 +122,7 @@ async function writeMappings({ tx, org, tiktokConnectionId, shopifyConnectionId,
   }
 }
 
-function toReport({ dryRun, imported, rows, validation }: { dryRun: boolean; imported: boolean; rows: number; validation: ImportValidation }): ImportMappingsReport {
+function toReport({ dryRun, imported, rows, validation, otherMarketSkus }: { dryRun: boolean; imported: boolean; rows: number; validation: ImportValidation; otherMarketSkus: number }): ImportMappingsReport {
   const create = validation.changes.filter((c) => c.action === "create").length;
   return {
     dryRun,
@@ -116,6 +131,7 @@ function toReport({ dryRun, imported, rows, validation }: { dryRun: boolean; imp
     create,
     change: validation.changes.length - create,
     unchanged: validation.unchanged,
+    otherMarketSkus,
     errorCount: validation.errors.length,
     errors: validation.errors.slice(0, REPORT_LIMIT),
     // Internal ids stay on the server; the member sees the platforms' ids and SKUs.
