@@ -11,7 +11,7 @@ import { notFound } from "../errors";
 import { getShopSettings } from "../settings/get-shop-settings";
 import { buildShopifyOrder } from "./build-shopify-order";
 import { cancelOrderInShopify } from "./cancel-imported-order";
-import { createShopifyOrder, fetchTikTokOrder, findShopifyOrder, numericId, orderGid, readExternalReference, writeExternalReference, type ShopifyStoreRef, type TikTokShopRef } from "./order-platform-calls";
+import { createShopifyOrder, fetchTikTokOrder, findShopifyOrder, numericId, orderGid, readExternalReference, readShopifyOrderName, writeExternalReference, type ShopifyStoreRef, type TikTokShopRef } from "./order-platform-calls";
 import { followTikTokHoldInShopify } from "./hold-shopify-fulfillment";
 import { recordOrderEvent } from "./record-order-event";
 import { markNeedsAttention, noteOrderImported } from "./order-outcomes";
@@ -204,8 +204,9 @@ async function findExisting(options: { shop: TikTokShopRef; store: ShopifyStoreR
   if (!options.searchShopify && !reference) return null;
   const found = await findShopifyOrder(options.store, { tiktokShopId: options.tiktokShopId, tiktokOrderId: options.tiktokOrderId });
   if (found) return { id: found.id, name: found.name };
-  // Shopify's search index can lag a just-created order; TikTok's reference cannot.
-  return reference ? { id: orderGid(reference), name: null } : null;
+  // Shopify's search index can lag a just-created order; TikTok's reference cannot. The order read by id gives its name.
+  if (!reference) return null;
+  return { id: orderGid(reference), name: await readShopifyOrderName(options.store, orderGid(reference)) };
 }
 
 /** Each TikTok line item (one per unit) beside the Shopify line item of its variant, for the external reference. */

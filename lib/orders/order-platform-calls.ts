@@ -64,6 +64,12 @@ export async function findShopifyOrder(store: ShopifyStoreRef, source: { tiktokS
   }) ?? null;
 }
 
+/** The order's name ("#1042"), read by id; null when Shopify has no such order. */
+export async function readShopifyOrderName(store: ShopifyStoreRef, shopifyOrderId: string): Promise<string | null> {
+  const order = await withShopifyClient(store, (client) => client.orderFulfillmentHolds(shopifyOrderId));
+  return order?.name ?? null;
+}
+
 export type CreateShopifyOrderResult = { ok: true; order: CreatedShopifyOrder } | { ok: false; reason: string };
 
 export async function createShopifyOrder(store: ShopifyStoreRef, input: ShopifyOrderCreate): Promise<CreateShopifyOrderResult> {
