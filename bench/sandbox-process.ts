@@ -18,7 +18,8 @@ async function freePort(): Promise<number> {
 
 export async function startSandboxProcess(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn("npx", ["tsx", "sandbox/server.ts"], { cwd: path.resolve(__dirname, ".."), env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_DATA_DIR: dataDir }, stdio: "ignore" });
+  // Node itself with tsx's loader, not `npx tsx`: killing npx would leave the sandbox running.
+  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/server.ts"], { cwd: path.resolve(__dirname, ".."), env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_DATA_DIR: dataDir }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     try {
