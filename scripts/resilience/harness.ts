@@ -1,19 +1,14 @@
 // The world a resilience run happens in: its own database, the platform sandbox, the local job runner and
 // a production build of the app, started as the browser tests start them. The app can be restarted mid-run.
-import { randomBytes } from "node:crypto";
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../lib/db/embedded-postgres";
-import { createSandboxServer } from "../../sandbox/core/server";
-import { startRunner } from "../../sandbox/inngest/runner";
-import { shopifyModule } from "../../sandbox/shopify";
-import { tiktokModule } from "../../sandbox/tiktok";
 import { startTestDatabase } from "../../e2e/support/test-database";
+import { productionAppEnv, startPlatformStack } from "../lib/app-under-test";
 import { buildIfNeeded } from "../lib/build-if-needed";
 import { startService, stopAll, waitForHttp } from "../lib/processes";
-import { registerSandboxApps, sandboxPlatformEnv } from "../lib/sandbox-platforms";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -31,34 +26,19 @@ export async function startHarness(log: (line: string) => void): Promise<Harness
   const database = await startTestDatabase(dataDir);
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const runner = await startRunner({ port: 0, appUrl: `${appUrl}/api/inngest`, dataDir: path.join(dataDir, "runner"), backoffBaseMs: 500, connectRetryMs: 500, syncRetryMs: 500, log: () => {} });
-  const sandbox = await createSandboxServer({ port: 0, dataDir: path.join(dataDir, "sandbox"), modules: [tiktokModule, shopifyModule] });
-  const credentials = {
-    TIKTOK_APP_KEY: "ferry-resilience-tiktok",
-    TIKTOK_APP_SECRET: randomBytes(16).toString("hex"),
-    SHOPIFY_CLIENT_ID: "ferry-resilience-shopify",
-    SHOPIFY_CLIENT_SECRET: randomBytes(16).toString("hex"),
-  };
-  await registerSandboxApps(sandbox.url, appUrl, credentials);
-  const env: NodeJS.ProcessEnv = {
-    ...sandboxPlatformEnv(sandbox.url, credentials),
-    ...process.env,
-    NODE_ENV: "production",
-    DATA_DIR: dataDir,
-    DATABASE_URL: database.url,
-    ...(process.env.DATABASE_URL ? {} : { DATABASE_POOL_MAX: "1" }),
-    APP_URL: appUrl,
-    NEXTAUTH_URL: appUrl,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    TOKEN_ENCRYPTION_KEY: `resilience:${randomBytes(32).toString("base64")}`,
-    PASSWORD_HASH_ROUNDS: "10",
-    LOG_LEVEL: "warn",
-    NEXT_TELEMETRY_DISABLED: "1",
-    INNGEST_DEV: runner.url,
+  const stack = await startPlatformStack({ dataDir, appUrl, label: "resilience", retryMs: 500 });
+  const { runner, sandbox } = stack;
+  const env = productionAppEnv({
+    stack,
+    dataDir,
+    databaseUrl: database.url,
+    appUrl,
+    label: "resilience",
+    logLevel: "warn",
     // The browser tests' build folder: one build serves both.
-    NEXT_DIST_DIR: ".next-test",
-    FERRY_TEST_SANDBOX_URL: sandbox.url,
-  };
+    distDir: ".next-test",
+    extra: { FERRY_TEST_SANDBOX_URL: sandbox.url },
+  });
   log("building the app if needed");
   await buildIfNeeded(root, env);
   const logFile = path.join(dataDir, "app.log");
