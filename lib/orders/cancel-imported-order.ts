@@ -24,7 +24,7 @@ export async function cancelOrderInShopify(options: {
     return { handled: true, action: "cancellation refused by Shopify: needs attention", orderId: row.id };
   }
   const done = `${why}: Shopify order ${row.shopifyOrderName ?? ""} was cancelled (reason ${reason.toLowerCase()}) and its items restocked.`.replace("  ", " ");
-  const updated = await db().tikTokOrder.updateMany({ where: { id: row.id, state: { not: "CANCELLED" } }, data: { state: "CANCELLED", stateReason: done, lastError: null, cancelledAt: new Date() } });
+  const updated = await db().tikTokOrder.updateMany({ where: { id: row.id, organizationId: row.organizationId, state: { not: "CANCELLED" } }, data: { state: "CANCELLED", stateReason: done, lastError: null, cancelledAt: new Date() } });
   if (updated.count === 1) {
     await recordOrderEvent({ organizationId: row.organizationId, orderId: row.id, kind: "cancelled", message: done });
     await recordActivity({ organizationId: row.organizationId, type: "orders.cancelled", level: "INFO", message: `TikTok order ${row.tiktokOrderId}: ${done}`, subjectType: "order", subjectId: row.id, connectionId: row.tiktokConnectionId });

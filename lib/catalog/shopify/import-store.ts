@@ -43,7 +43,7 @@ export async function startShopifyImport(options: StartShopifyImportOptions): Pr
   const threshold = options.bulkThresholdVariants ?? DEFAULT_BULK_THRESHOLD_VARIANTS;
   const counter: CallCounter = { calls: 0 };
   try {
-    const known = options.kind === "full" ? await knownCatalogSize(store.connectionId, threshold) : null;
+    const known = options.kind === "full" ? await knownCatalogSize({ organizationId: store.organizationId, connectionId: store.connectionId, threshold }) : null;
     const variants = known === "large"
       ? null
       : known !== null
@@ -64,14 +64,14 @@ export async function startShopifyImport(options: StartShopifyImportOptions): Pr
  * was (bulk reads any size, so a store that shrank costs nothing extra), else the variants Shopify
  * counted with the shop details at connect or at a check, when that count is recent. Null: probe.
  */
-async function knownCatalogSize(connectionId: string, threshold: number): Promise<number | "large" | null> {
+async function knownCatalogSize({ organizationId, connectionId, threshold }: { organizationId: string; connectionId: string; threshold: number }): Promise<number | "large" | null> {
   const last = await db().catalogImport.findFirst({
-    where: { connectionId, kind: "full", status: "SUCCEEDED" },
+    where: { organizationId, connectionId, kind: "full", status: "SUCCEEDED" },
     orderBy: { startedAt: "desc" },
     select: { processed: true },
   });
   if (last && last.processed > threshold) return "large";
-  const counted = await db().connection.findUniqueOrThrow({ where: { id: connectionId }, select: { catalogVariants: true, catalogCountedAt: true } });
+  const counted = await db().connection.findFirstOrThrow({ where: { id: connectionId, organizationId }, select: { catalogVariants: true, catalogCountedAt: true } });
   if (counted.catalogVariants === null || !counted.catalogCountedAt || Date.now() - counted.catalogCountedAt.getTime() > CATALOG_COUNT_FRESH_MS) return null;
   return counted.catalogVariants > threshold ? "large" : counted.catalogVariants;
 }
