@@ -50,3 +50,22 @@ it("keeps every one-second window under TikTok's 50 requests with the defaults",
   expect(most).toBeLessThanOrEqual(50);
   expect(most).toBeGreaterThanOrEqual(40);
 });
+
+it("holds a key off for the pause after a refusal, behind the calls already given slots, and no other key", async () => {
+  const limiter = postgresRateLimiter(10, 5);
+  const key = "app|shop|POST /product/202309/products/{product_id}/prices/update";
+  await schedule(limiter, key, 7); // the burst of 5, then two calls queued 100 and 200 ms out
+  const paused = Date.now();
+  await limiter.pause!(key, 500);
+  const wait = await limiter.reserve(key);
+  // behind the two queued calls (200 ms), then the pause (500 ms), then its own slot (100 ms)
+  expect(Date.now() + wait - paused).toBeGreaterThanOrEqual(700);
+  expect(wait).toBeLessThanOrEqual(800 + 20);
+  expect(await limiter.reserve("app|other-shop|POST /product/202309/products/{product_id}/prices/update")).toBe(0);
+});
+
+it("a pause on a key never used is a no-op", async () => {
+  const limiter = postgresRateLimiter(10, 5);
+  await limiter.pause!("app|shop|GET /never", 500);
+  expect(await limiter.reserve("app|shop|GET /never")).toBe(0);
+});

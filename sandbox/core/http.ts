@@ -3,7 +3,7 @@ import type { SandboxRequest, SandboxResponse } from "./platform";
 
 const MAX_BODY_BYTES = 200 * 1024 * 1024; // seeding 50,000 SKUs in one call must fit
 
-export async function readRequest(req: IncomingMessage, base: string): Promise<SandboxRequest> {
+export async function readRequest(req: IncomingMessage, base: string, receivedAt = Date.now()): Promise<SandboxRequest> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -16,7 +16,7 @@ export async function readRequest(req: IncomingMessage, base: string): Promise<S
   const url = new URL(req.url ?? "/", base);
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
-  return { method: (req.method ?? "GET").toUpperCase(), url, path: url.pathname, headers, rawBody, body: parseBody(rawBody, headers["content-type"]) };
+  return { method: (req.method ?? "GET").toUpperCase(), url, path: url.pathname, headers, rawBody, body: parseBody(rawBody, headers["content-type"]), receivedAt };
 }
 
 export function parseBody(raw: Buffer, contentType: string | undefined): unknown {

@@ -11,15 +11,27 @@ export interface PersistedRoot {
   slices: Record<string, unknown>;
 }
 
+// A save that took the event loop for 60 ms waits 3 s before the next one; never more than 10 s of changes unsaved.
+const STALL_TO_SPACING = 50;
+const MAX_SAVE_SPACING_MS = 10_000;
+
 export function emptyRoot(): PersistedRoot {
   return { version: 1, clockOffsetMs: 0, config: {}, apps: {}, faults: {}, slices: {} };
 }
 
-/** One JSON file, written atomically (temp file + rename) and debounced so bursts of writes cost one save. */
+/**
+ * One JSON file, written atomically (temp file + rename). Saves are debounced so bursts of writes cost one save,
+ * and spaced out by what the last one cost: turning a big state (tens of MB with 5,000 products) into JSON takes
+ * the event loop for tens of milliseconds, and calls arriving meanwhile bunch up, which a stand-in that counts
+ * calls per second (TikTok's rate limit) would then see as a burst the client never sent. The file itself is
+ * written off the event loop; close and reset write synchronously, and a background write they overtake is dropped.
+ */
 export class StateFile {
   root: PersistedRoot;
   private timer: NodeJS.Timeout | null = null;
-  private lastFlushMs = 0;
+  private lastStallMs = 0;
+  private generation = 0;
+  private writing: Promise<void> = Promise.resolve();
   private readonly file: string;
 
   constructor(private readonly dataDir: string, private readonly debounceMs = 300) {
@@ -39,12 +51,38 @@ export class StateFile {
 
   scheduleSave(): void {
     if (this.timer) return;
-    // a big state (50,000 SKUs) takes a while to serialize: space saves out so writes stay cheap under load
+    const delay = Math.min(MAX_SAVE_SPACING_MS, Math.max(this.debounceMs, this.lastStallMs * STALL_TO_SPACING));
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush();
-    }, Math.max(this.debounceMs, this.lastFlushMs * 10));
+      void this.saveInBackground();
+    }, delay);
     this.timer.unref?.();
+  }
+
+  /** Resolves when the writes started so far have landed (or been overtaken). */
+  settled(): Promise<void> {
+    return this.writing;
+  }
+
+  private saveInBackground(): Promise<void> {
+    const started = performance.now();
+    const json = JSON.stringify(this.root);
+    this.lastStallMs = performance.now() - started;
+    const generation = ++this.generation;
+    const tmp = `${this.file}.${process.pid}.bg.tmp`;
+    this.writing = this.writing.then(async () => {
+      if (generation !== this.generation) return;
+      try {
+        await fs.promises.mkdir(this.dataDir, { recursive: true });
+        await fs.promises.writeFile(tmp, json);
+        // checked and renamed in one turn of the event loop, so a synchronous flush in between always wins
+        if (generation === this.generation) fs.renameSync(tmp, this.file);
+        else await fs.promises.rm(tmp, { force: true });
+      } catch (err) {
+        console.error("[sandbox] saving state failed:", err);
+      }
+    });
+    return this.writing;
   }
 
   flush(): void {
@@ -52,12 +90,11 @@ export class StateFile {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const started = Date.now();
+    this.generation++;
     fs.mkdirSync(this.dataDir, { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(this.root));
     fs.renameSync(tmp, this.file);
-    this.lastFlushMs = Date.now() - started;
   }
 
   clear(): void {

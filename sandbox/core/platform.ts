@@ -3,7 +3,11 @@
 export type Platform = "tiktok" | "shopify";
 export const PLATFORMS: Platform[] = ["tiktok", "shopify"];
 
-export interface SandboxRequest { method: string; url: URL; path: string; headers: Record<string, string | undefined>; rawBody: Buffer; /* parsed JSON or form body, or undefined */ body: unknown; }
+export interface SandboxRequest {
+  method: string; url: URL; path: string; headers: Record<string, string | undefined>; rawBody: Buffer; /* parsed JSON or form body, or undefined */ body: unknown;
+  /** Wall-clock ms when the request's headers arrived, before its body was read (a platform's gateway counts a call when it arrives). */
+  receivedAt?: number;
+}
 export interface SandboxResponse { status: number; headers?: Record<string, string>; body: unknown /* object → JSON; string → as-is (set content-type for HTML) */; /* for the request log: */ logRoute?: string; logShop?: string; logCode?: string | number; }
 export interface OutgoingWebhook {
   platform: Platform; url: string; headers: Record<string, string>; body: string; retrySeconds: number[];

@@ -86,7 +86,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
     const started = Date.now();
     void (async () => {
       try {
-        const sreq = await readRequest(req, "http://127.0.0.1");
+        const sreq = await readRequest(req, "http://127.0.0.1", started);
         const out = await route(sreq, started);
         if (out === "hold") {
           // an injected timeout: keep the connection open; answer the platform's timeout error only if the client waits very long

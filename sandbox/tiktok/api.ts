@@ -77,7 +77,8 @@ export async function handleOpenApi(req: SandboxRequest, ctx: SandboxContext, ro
   const { app, grant, seller, shop } = checked;
   const limit = cfg(ctx).rateLimitPerSecond;
   const key = `${app.appKey}|${shop?.id ?? seller.id}|${req.method} ${logRoute}`;
-  const second = Math.floor(ctx.wallNow() / 1000);
+  // counted when the call arrived, not after its signature and body were checked
+  const second = Math.floor((req.receivedAt ?? ctx.wallNow()) / 1000);
   const w = rateWindows.get(key);
   if (!w || w.second !== second) rateWindows.set(key, { second, count: 1 });
   else if (++w.count > limit) return toResponse(E.rateLimited(), { route: logRoute, shop: shop?.id });

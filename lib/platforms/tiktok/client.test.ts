@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { LATE_SLOT_MS, TikTokClient, type TikTokClientOptions } from "./client";
+import { LATE_SLOT_MS, THROTTLED_PAUSE_MS, TikTokClient, type TikTokClientOptions } from "./client";
 import { defineEndpoint } from "./endpoints";
 import { TikTokApiError } from "./errors";
 import { tiktokItemErrorSchema } from "./schemas";
@@ -138,6 +138,25 @@ describe("TikTokClient rate limiting", () => {
     await tiktok.call({ endpoint: ping, accessToken: "t", pathParams: { product_id: "1" } });
     expect(keys).toHaveLength(2);
     expect(calls).toHaveLength(1);
+  });
+
+  it("a 429 pauses the key for every caller, and the refused call retries behind the pause", async () => {
+    const keys: string[] = [];
+    const pauses: [string, number][] = [];
+    const limiter = { reserve: async (key: string) => (keys.push(key), 0), pause: async (key: string, ms: number) => void pauses.push([key, ms]) };
+    const { tiktok, calls } = client([envelope(null, { code: 36009002, message: "Too many requests", status: 429 }), envelope({})], { limiter });
+    await tiktok.call({ endpoint: ping, accessToken: "t", shopCipher: "c1", pathParams: { product_id: "1" } });
+    expect(pauses).toEqual([["29a39d|c1|GET /product/202309/products/{product_id}", THROTTLED_PAUSE_MS]]);
+    expect(keys).toHaveLength(2);
+    expect(calls).toHaveLength(2);
+  });
+
+  it("other failures do not pause the key", async () => {
+    const pauses: string[] = [];
+    const limiter = { reserve: async () => 0, pause: async (key: string) => void pauses.push(key) };
+    const { tiktok } = client([envelope(null, { code: 36009003, status: 500 }), envelope({})], { limiter });
+    await tiktok.call({ endpoint: ping, accessToken: "t", pathParams: { product_id: "1" } });
+    expect(pauses).toEqual([]);
   });
 
   it("gives up re-reserving after a few late wake-ups and sends", async () => {

@@ -15,9 +15,13 @@ import type { TikTokWebhookTopic } from "./webhooks";
 /** How late after its slot a call may still be sent (see awaitSlot). */
 export const LATE_SLOT_MS = 50;
 const MAX_SLOT_ATTEMPTS = 5;
+/** How long every caller holds off a key after TikTok refused a call on it for throttling. */
+export const THROTTLED_PAUSE_MS = 250;
 
 export interface TikTokRateLimiter {
   reserve(key: string): Promise<number>;
+  /** TikTok answered 429 on the key: hold every caller of it off for `ms`, not only the refused call. */
+  pause?(key: string, ms: number): Promise<void>;
 }
 
 export interface TikTokClientOptions extends TikTokConfig {
@@ -120,12 +124,13 @@ export class TikTokClient {
       policy: this.retry,
       shouldRetry: (error) => error.rateLimited || (error.retryable && isIdempotent(endpoint)),
       run: async () => {
-        if (this.limiter) await this.awaitSlot(`${appKey}|${shopCipher ?? "-"}|${endpoint.method} ${endpoint.path}`);
+        const limitKey = `${appKey}|${shopCipher ?? "-"}|${endpoint.method} ${endpoint.path}`;
+        if (this.limiter) await this.awaitSlot(limitKey);
         // signed per attempt: TikTok accepts a timestamp at most 5 minutes old
         const query: Record<string, string> = { ...extraQuery, app_key: appKey, timestamp: String(Math.floor(now() / 1000)) };
         if (shopCipher) query.shop_cipher = shopCipher;
         const sign = form ? signTikTokRequest({ appSecret, path, query, contentType: "multipart/form-data" }) : signTikTokRequest({ appSecret, path, query, body });
-        return sendTikTokRequest({
+        const sent = sendTikTokRequest({
           fetch,
           url: `${apiBaseUrl}${path}?${new URLSearchParams({ ...query, sign })}`,
           method: endpoint.method,
@@ -137,6 +142,12 @@ export class TikTokClient {
           source: "api",
           signal,
         });
+        // a refusal means calls on the key are arriving faster than TikTok counts them: the calls queued behind
+        // this one would be refused too, so they wait with it (the refused call itself retries with backoff)
+        return this.limiter?.pause ? sent.catch(async (error: unknown) => {
+          if (error instanceof TikTokApiError && error.rateLimited) await this.limiter!.pause!(limitKey, THROTTLED_PAUSE_MS);
+          throw error;
+        }) : sent;
       },
     });
 
