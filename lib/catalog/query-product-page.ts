@@ -58,7 +58,8 @@ function skuFacts({ organizationId, query }: QueryProductPageOptions): Prisma.Sq
 }
 
 // One statement, shaped so that its plan cannot go quadratic on tables without statistics (PGlite
-// has no autovacuum): products, SKUs and mappings are appended and aggregated once per product,
+// has no autovacuum): products, SKUs and mappings are appended and aggregated once per product (the
+// SKU facts summed per product first, so the sort behind the grouping stays in memory),
 // with no join between aggregates. A SKU counts as mapped through an ACTIVE mapping to a live
 // variant (deleting a Shopify product marks its variants deleted too); a product with any ARCHIVED
 // mapping, or an ACTIVE one to a deleted variant, goes to "attention" and to no other tab, and so
@@ -81,7 +82,7 @@ export async function queryProductPage(options: QueryProductPageOptions): Promis
     facts AS (
       SELECT id, title, status, listing, 0 AS sku, 0 AS ok, 0 AS broken, 0 AS issue FROM products
       UNION ALL
-      SELECT "productId", NULL, NULL, NULL, sku, ok, broken, issue FROM (${skuFacts(options)}) sku_facts
+      SELECT "productId", NULL, NULL, NULL, sum(sku)::int, sum(ok)::int, sum(broken)::int, 0 FROM (${skuFacts(options)}) sku_facts GROUP BY "productId"
       UNION ALL
       -- "Map" refused these products, or the matcher found a conflict: they need attention until mapped.
       SELECT "tiktokProductId", NULL, NULL, NULL, 0, 0, 0, 1 FROM "MappingIssue" i
