@@ -11,7 +11,7 @@ test.describe("sign-up, sign-in and sign-out", () => {
     await page.getByRole("button", { name: "Create account" }).click();
 
     await expect(page).toHaveURL(/\/janes-goods-[0-9a-f]{6}\/overview$/);
-    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Overview", exact: true })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of ["Overview", "Products", "Orders", "Activity", "Settings", "Connections", "Team"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();
@@ -27,7 +27,7 @@ test.describe("sign-up, sign-in and sign-out", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Overview", exact: true })).toBeVisible();
   });
 
   test("a wrong password is refused with a message", async ({ page, request }) => {

@@ -102,7 +102,7 @@ test("npm run demo starts everything, signs in the printed demo user, and stops 
   await page.getByLabel("Email").fill(email!);
   await page.getByLabel("Password").fill(password!);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview", exact: true })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`^${appUrl}/demo-store[^/]*/overview$`));
 
   // Ctrl+C: everything it started goes away, and it does not report the app's exit as a crash.

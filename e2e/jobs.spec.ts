@@ -31,6 +31,6 @@ test("viewers cannot queue jobs", async ({ browser, request }) => {
   const response = await viewerPage.request.post(`/api/orgs/${owner.orgSlug}/health-checks`);
   expect(response.status()).toBe(403);
   await viewerPage.goto(`/${owner.orgSlug}/activity`);
-  await expect(viewerPage.getByRole("heading", { name: "Activity" })).toBeVisible();
+  await expect(viewerPage.getByRole("heading", { name: "Activity", exact: true })).toBeVisible();
   await expect(viewerPage.getByRole("button", { name: "Run health check" })).toHaveCount(0);
 });

@@ -79,7 +79,8 @@ export class StateFile {
         if (generation === this.generation) fs.renameSync(tmp, this.file);
         else await fs.promises.rm(tmp, { force: true });
       } catch (err) {
-        console.error("[sandbox] saving state failed:", err);
+        // an overtaken write may lose its temp file to a reset or a removed data dir; only a current one matters
+        if (generation === this.generation) console.error("[sandbox] saving state failed:", err);
       }
     });
     return this.writing;

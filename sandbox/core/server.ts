@@ -126,6 +126,8 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
       tickers.clear();
       webhooks.stop();
       file.flush();
+      // a background save the flush overtook still finishes (and is dropped) before close resolves
+      await file.settled();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
