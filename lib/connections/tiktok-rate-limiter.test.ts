@@ -54,13 +54,17 @@ it("keeps every one-second window under TikTok's 50 requests with the defaults",
 it("holds a key off for the pause after a refusal, behind the calls already given slots, and no other key", async () => {
   const limiter = postgresRateLimiter(10, 5);
   const key = "app|shop|POST /product/202309/products/{product_id}/prices/update";
-  await schedule(limiter, key, 7); // the burst of 5, then two calls queued 100 and 200 ms out
-  const paused = Date.now();
+  // the burst of 5, then two calls given slots 100 and 200 ms after the first
+  const [first] = await timeline(limiter, key, 7);
+  const pausing = Date.now();
   await limiter.pause!(key, 500);
-  const wait = await limiter.reserve(key);
-  // behind the two queued calls (200 ms), then the pause (500 ms), then its own slot (100 ms)
-  expect(Date.now() + wait - paused).toBeGreaterThanOrEqual(700);
-  expect(wait).toBeLessThanOrEqual(800 + 20);
+  const paused = Date.now();
+  const asked = Date.now();
+  const at = asked + (await limiter.reserve(key));
+  // after the queued calls' last slot, the pause, then its own slot (100 ms): first + 800 ms; or, when the queued
+  // slots had already passed by the time of the refusal, the pause and its own slot from then: refusal + 600 ms
+  expect(at).toBeGreaterThanOrEqual(Math.max(first!.asked + 800, pausing + 600) - 5);
+  expect(at).toBeLessThanOrEqual(Math.max(first!.answered + 800, paused + 600, asked) + 5);
   expect(await limiter.reserve("app|other-shop|POST /product/202309/products/{product_id}/prices/update")).toBe(0);
 });
 

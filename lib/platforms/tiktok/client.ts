@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { resolveTikTokConfig, type ResolvedTikTokConfig, type TikTokConfig } from "./config";
 import { fillPath, isIdempotent, TIKTOK_ENDPOINTS, type TikTokEndpoint } from "./endpoints";
-import { TikTokApiError } from "./errors";
+import { isTikTokApiError, TikTokApiError } from "./errors";
 import { withRetries, type RetryPolicy } from "./retry";
 import type { TikTokShop, TikTokShopWebhook } from "./schemas";
 import { signTikTokRequest } from "./sign";
@@ -130,24 +130,25 @@ export class TikTokClient {
         const query: Record<string, string> = { ...extraQuery, app_key: appKey, timestamp: String(Math.floor(now() / 1000)) };
         if (shopCipher) query.shop_cipher = shopCipher;
         const sign = form ? signTikTokRequest({ appSecret, path, query, contentType: "multipart/form-data" }) : signTikTokRequest({ appSecret, path, query, body });
-        const sent = sendTikTokRequest({
-          fetch,
-          url: `${apiBaseUrl}${path}?${new URLSearchParams({ ...query, sign })}`,
-          method: endpoint.method,
-          // fetch sets a form's content-type itself, with its boundary
-          headers: form ? { "x-tts-access-token": accessToken } : { "content-type": "application/json", "x-tts-access-token": accessToken },
-          body: form ?? body,
-          timeoutMs: this.timeoutMs,
-          endpoint: label,
-          source: "api",
-          signal,
-        });
-        // a refusal means calls on the key are arriving faster than TikTok counts them: the calls queued behind
-        // this one would be refused too, so they wait with it (the refused call itself retries with backoff)
-        return this.limiter?.pause ? sent.catch(async (error: unknown) => {
-          if (error instanceof TikTokApiError && error.rateLimited) await this.limiter!.pause!(limitKey, THROTTLED_PAUSE_MS);
+        try {
+          return await sendTikTokRequest({
+            fetch,
+            url: `${apiBaseUrl}${path}?${new URLSearchParams({ ...query, sign })}`,
+            method: endpoint.method,
+            // fetch sets a form's content-type itself, with its boundary
+            headers: form ? { "x-tts-access-token": accessToken } : { "content-type": "application/json", "x-tts-access-token": accessToken },
+            body: form ?? body,
+            timeoutMs: this.timeoutMs,
+            endpoint: label,
+            source: "api",
+            signal,
+          });
+        } catch (error) {
+          // a refusal means calls on the key are arriving faster than TikTok counts them: the calls queued behind
+          // this one would be refused too, so they wait with it (the refused call itself retries with backoff)
+          if (isTikTokApiError(error) && error.rateLimited) await this.limiter?.pause?.(limitKey, THROTTLED_PAUSE_MS);
           throw error;
-        }) : sent;
+        }
       },
     });
 
